@@ -1,0 +1,6 @@
+// Test code (emulator, harness, benchmarks) runs on the developer's machine, never inside n8n,
+// so it is linted without the n8n Cloud restrictions that apply to nodes/ and credentials/.
+// Used through ESLint's per-directory config lookup (see `npm run lint`).
+import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+
+export default [...configWithoutCloudSupport, { rules: { 'no-console': 'off' } }];
