@@ -1,0 +1,27 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { missingAuthFields, readCredentials, type VonageCredentials } from '../../shared/auth';
+import { isUsablePrivateKey, PRIVATE_KEY_HELP } from '../../shared/jwt';
+import { CREDENTIAL_TYPE } from '../../shared/transport';
+
+/** The credential, checked once per run so that a gap in it stops the node before anything is sent. */
+export async function assertCredentials(this: IExecuteFunctions): Promise<VonageCredentials> {
+	const credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+	const missing = missingAuthFields(credentials);
+	if (missing.length > 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The Vonage Messages API credential is missing ${missing.join(' and ')}`,
+			{
+				description: `${credentials.authType === 'jwt' ? 'JWT' : 'Basic'} authentication needs ${missing.join(' and ')}. Open the credential and fill ${missing.length > 1 ? 'them' : 'it'} in, or switch its Authentication.`,
+			},
+		);
+	}
+	if (credentials.authType === 'jwt' && !isUsablePrivateKey(credentials.privateKey)) {
+		throw new NodeOperationError(this.getNode(), 'The private key in the Vonage Messages API credential cannot sign', {
+			description: PRIVATE_KEY_HELP,
+		});
+	}
+	return credentials;
+}

@@ -1,0 +1,73 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { signApplicationJwt } from './jwt';
+
+export type AuthType = 'jwt' | 'basic';
+
+export const DEFAULT_BASE_URL = 'https://api.nexmo.com';
+
+/** The credential as the code uses it; the UI's field names live in the credential class. */
+export interface VonageCredentials {
+	authType: AuthType;
+	apiKey: string;
+	apiSecret: string;
+	applicationId: string;
+	privateKey: string;
+	signatureSecret: string;
+	baseUrl: string;
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export function readCredentials(data: ICredentialDataDecryptedObject): VonageCredentials {
+	return {
+		authType: data.authType === 'basic' ? 'basic' : 'jwt',
+		apiKey: text(data.apiKey),
+		apiSecret: text(data.apiSecret),
+		applicationId: text(data.applicationId),
+		privateKey: typeof data.privateKey === 'string' ? data.privateKey : '',
+		signatureSecret: text(data.signatureSecret),
+		baseUrl: (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+	};
+}
+
+/** What is missing for the chosen auth type, as credential field labels; empty when complete. */
+export function missingAuthFields(credentials: VonageCredentials, authType = credentials.authType): string[] {
+	const missing: string[] = [];
+	if (authType === 'jwt') {
+		if (!credentials.applicationId) missing.push('Application ID');
+		if (!credentials.privateKey.trim()) missing.push('Private Key');
+	} else {
+		if (!credentials.apiKey) missing.push('API Key');
+		if (!credentials.apiSecret) missing.push('API Secret');
+	}
+	return missing;
+}
+
+export function basicAuthorization(apiKey: string, apiSecret: string): string {
+	return `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+}
+
+/**
+ * The Authorization header for one Messages API request. JWT: a fresh RS256 token per call.
+ * `forceBasic` is for the Applications API, which accepts only the API key and secret.
+ */
+export function authorizationHeader(credentials: VonageCredentials, forceBasic = false): string {
+	const authType: AuthType = forceBasic ? 'basic' : credentials.authType;
+	const missing = missingAuthFields(credentials, authType);
+	if (missing.length > 0) {
+		const what = forceBasic ? 'Registering webhooks on the Vonage application' : `${authType.toUpperCase()} authentication`;
+		throw new Error(
+			`${what} needs ${missing.join(' and ')} in the Vonage Messages API credential. Open the credential and fill ${missing.length > 1 ? 'them' : 'it'} in.`,
+		);
+	}
+	if (authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
+	return `Bearer ${signApplicationJwt(credentials.applicationId, credentials.privateKey)}`;
+}
+
+/** Vonage's Applications API accepts only the API key and secret, whatever the credential's auth type. */
+export function requiresBasicAuth(url: string): boolean {
+	return /\/v2\/applications(\/|\?|$)/.test(url);
+}
