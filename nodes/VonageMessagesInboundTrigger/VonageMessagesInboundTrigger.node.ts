@@ -1,0 +1,69 @@
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
+import { registrationMethods } from '../shared/registration';
+import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
+import { normaliseNumber } from '../VonageMessages/helpers/validation';
+
+interface InboundOptions {
+	toNumber?: string;
+	ignoreDuplicates?: boolean;
+}
+
+export class VonageMessagesInboundTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Vonage Inbound Message Trigger',
+		name: 'vonageMessagesInboundTrigger',
+		icon: { light: 'file:../VonageMessages/vonage.svg', dark: 'file:../VonageMessages/vonage.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["options"]["toNumber"] ? "To " + $parameter["options"]["toNumber"] : "Inbound message" }}',
+		description: 'Starts the workflow when a customer sends an SMS to a number linked to your Vonage application',
+		defaults: { name: 'Vonage Inbound Message Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vonageMessagesApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'inbound' }],
+		properties: [
+			...registrationProperties('Inbound URL'),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					ignoreDuplicatesOption('a message'),
+					maxAgeOption,
+					{
+						displayName: 'Only To Number',
+						name: 'toNumber',
+						type: 'string',
+						default: '',
+						placeholder: '447700900001',
+						description:
+							'Start the workflow only for messages sent to this number of yours (when several numbers are linked to the application)',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = { default: registrationMethods('inbound_url') };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const received = await receiveVonageWebhook.call(this);
+		if ('reply' in received) return received.reply;
+		const { event } = received;
+		const options = this.getNodeParameter('options', {}) as InboundOptions;
+
+		const wanted = normaliseNumber(options.toNumber ?? '');
+		const to = normaliseNumber(String((event.to as { number?: unknown } | undefined)?.number ?? ''));
+		if (wanted !== '' && to !== wanted) return ignored(`sent to ${to}, not ${wanted}`);
+		if ((options.ignoreDuplicates ?? true) && seenBefore(this, String(event.message_uuid))) {
+			return ignored('duplicate event');
+		}
+		return { workflowData: [[{ json: event }]] };
+	}
+}

@@ -1,0 +1,83 @@
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
+import { registrationMethods } from '../shared/registration';
+import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
+import { enrich, routed, STATUSES } from './status';
+
+interface StatusOptions {
+	statuses?: string[];
+	splitByStatus?: boolean;
+	ignoreDuplicates?: boolean;
+}
+
+export class VonageMessagesStatusTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Vonage Message Status Trigger',
+		name: 'vonageMessagesStatusTrigger',
+		icon: { light: 'file:../VonageMessages/vonage.svg', dark: 'file:../VonageMessages/vonage.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["options"]["splitByStatus"] ? "Split by status" : "Message status" }}',
+		description: 'Starts the workflow when Vonage reports the status of a message you sent: submitted, delivered, read, rejected or undeliverable',
+		defaults: { name: 'Vonage Message Status Trigger' },
+		inputs: [],
+		outputs: `={{ $parameter.options && $parameter.options.splitByStatus ? [{ type: "main", displayName: "Submitted" }, { type: "main", displayName: "Delivered" }, { type: "main", displayName: "Read" }, { type: "main", displayName: "Failed" }] : [{ type: "main" }] }}`,
+		credentials: [{ name: 'vonageMessagesApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'status' }],
+		properties: [
+			...registrationProperties('Status URL'),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					ignoreDuplicatesOption('a status of a message'),
+					maxAgeOption,
+					{
+						displayName: 'Split by Status',
+						name: 'splitByStatus',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to give the node four outputs, Submitted, Delivered, Read and Failed (rejected or undeliverable), so you can branch on delivery without an extra node',
+					},
+					{
+						displayName: 'Statuses',
+						name: 'statuses',
+						type: 'multiOptions',
+						options: STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+						default: [],
+						description: 'Start the workflow only for these statuses. Empty means all.',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = { default: registrationMethods('status_url') };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const received = await receiveVonageWebhook.call(this);
+		if ('reply' in received) return received.reply;
+		const { event } = received;
+		const options = this.getNodeParameter('options', {}) as StatusOptions;
+
+		if (options.statuses?.length && !options.statuses.includes(event.status as string)) {
+			return ignored(`status "${String(event.status)}" is not selected`);
+		}
+		if ((options.ignoreDuplicates ?? true) && seenBefore(this, `${String(event.message_uuid)}:${String(event.status)}`)) {
+			return ignored('duplicate event');
+		}
+		const item = { json: enrich(event as IDataObject) };
+		return { workflowData: routed(item, event.status, options.splitByStatus === true) };
+	}
+}
