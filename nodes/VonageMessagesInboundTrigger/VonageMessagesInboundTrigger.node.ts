@@ -24,7 +24,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vonageMessagesApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'inbound' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'inbound' }],
 		properties: [
 			...registrationProperties('Inbound URL'),
 			{

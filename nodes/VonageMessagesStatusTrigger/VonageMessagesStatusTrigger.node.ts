@@ -30,7 +30,7 @@ export class VonageMessagesStatusTrigger implements INodeType {
 		inputs: [],
 		outputs: `={{ $parameter.options && $parameter.options.splitByStatus ? [{ type: "main", displayName: "Submitted" }, { type: "main", displayName: "Delivered" }, { type: "main", displayName: "Read" }, { type: "main", displayName: "Failed" }] : [{ type: "main" }] }}`,
 		credentials: [{ name: 'vonageMessagesApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'status' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'status' }],
 		properties: [
 			...registrationProperties('Status URL'),
 			{

@@ -19,8 +19,9 @@ async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
 }
 
 function parseEvent(ctx: IWebhookFunctions, raw: Buffer): IDataObject | undefined {
-	const parsed = ctx.getBodyData();
-	if (parsed && typeof parsed === 'object' && Object.keys(parsed).length > 0) return parsed;
+	const parsed = ctx.getBodyData() as unknown;
+	if (Array.isArray(parsed)) return undefined;
+	if (parsed && typeof parsed === 'object' && Object.keys(parsed).length > 0) return parsed as IDataObject;
 	try {
 		const value: unknown = JSON.parse(raw.toString('utf8'));
 		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;

@@ -26,6 +26,7 @@ const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENET
 
 /** A request that got no HTTP answer. `retrySafe` only when it certainly never reached Vonage. */
 export interface TransportFailure {
+	// n8n rewrites error messages that contain a network error code, so the code is kept apart.
 	failure: { message: string; code: string; retrySafe: boolean };
 }
 
@@ -80,7 +81,7 @@ function describeFailure(error: unknown, baseUrl: string, timeoutMs: number): Tr
 	const code = errorCode(error);
 	const message = error instanceof Error ? error.message : String(error);
 	if (NEVER_CONNECTED.has(code)) {
-		return { message: `Could not connect to ${baseUrl} (${code}).`, code, retrySafe: true };
+		return { message: `Could not connect to ${baseUrl}`, code, retrySafe: true };
 	}
 	if (code === 'UNKNOWN' && !/socket|network|timeout|ECONN|aborted/i.test(message)) {
 		// Not a network failure: the credential could not authenticate the request (our own message, no secret in it).
@@ -88,8 +89,8 @@ function describeFailure(error: unknown, baseUrl: string, timeoutMs: number): Tr
 	}
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
 	return timedOut
-		? { message: `No answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s.`, code: 'TIMEOUT', retrySafe: false }
-		: { message: `The connection to ${baseUrl} broke before Vonage answered (${code}).`, code, retrySafe: false };
+		? { message: `No answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`, code: 'TIMEOUT', retrySafe: false }
+		: { message: `The connection to ${baseUrl} broke before Vonage answered`, code, retrySafe: false };
 }
 
 interface ProblemDetails {

@@ -53,10 +53,10 @@ export async function deliver(
 				continue;
 			}
 			const description = failure.retrySafe
-				? `Gave up after ${attempt + 1} attempts. Nothing was sent for this item. Check the Base URL in the credential and the network.`
+				? `Network error ${failure.code}. Gave up after ${attempt + 1} attempts. Nothing was sent for this item. Check the Base URL in the credential and the network.`
 				: failure.code === 'CREDENTIAL'
 					? undefined
-					: NOT_RESENT;
+					: `Network error ${failure.code}. ${NOT_RESENT}`;
 			return {
 				ok: false,
 				mayHaveBeenSent: !failure.retrySafe && failure.code !== 'CREDENTIAL',

@@ -1,0 +1,158 @@
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
+import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
+import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
+import { startEmulator, type Emulator } from './emulator';
+import { createTriggerHarness, type TriggerHarness } from './harness';
+import { credentialFor, customers, sendSms } from './support/setup';
+import { inboundEvent, post, statusEvent, vonageSignature } from './support/webhooks';
+
+let emulator: Emulator;
+const open: TriggerHarness[] = [];
+beforeAll(async () => {
+	emulator = await startEmulator({ statusDelayMs: 5 });
+});
+afterAll(async () => await emulator.close());
+beforeEach(() => emulator.reset());
+afterEach(async () => {
+	for (const t of open.splice(0)) await t.close();
+});
+
+async function listening(nodeType: INodeType, options: IDataObject = {}, credential: IDataObject = {}) {
+	const t = await createTriggerHarness({
+		nodeType,
+		parameters: { registration: 'automatic', options: options as INodeParameters },
+		credentials: { vonageMessagesApi: credentialFor(emulator, 'jwt', credential) },
+		credentialTypes: [new VonageMessagesApi()],
+	});
+	open.push(t);
+	const { url } = await t.listen();
+	return { t, url };
+}
+
+const signed = (body: string, claims = {}) => `Bearer ${vonageSignature(body, emulator.credentials.signatureSecret, claims)}`;
+
+describe('signature checks', () => {
+	const now = () => Math.floor(Date.now() / 1000);
+	const rejects: Array<[label: string, auth: (body: string) => string | undefined, tamper: ((body: string) => string) | undefined]> = [
+		['no Authorization header', () => undefined, undefined],
+		['a wrong secret', (body) => `Bearer ${vonageSignature(body, 'not-the-signature-secret-at-all!!')}`, undefined],
+		['alg none', (body) => {
+			const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+			const claims = JSON.parse(Buffer.from(signed(body).split('.')[1], 'base64url').toString());
+			return `Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
+		}, undefined],
+		['a tampered body', (body) => signed(body), (body) => body.replace('delivered', 'rejected')],
+		['a stale iat', (body) => signed(body, { iat: now() - 600 }), undefined],
+	];
+
+	it.each(rejects)('answers 401 and starts nothing for %s', async (_label, auth, tamper) => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger());
+		const body = JSON.stringify(statusEvent());
+		const response = await post(url, tamper ? tamper(body) : body, auth(body));
+		expect(response.status).toBe(401);
+		expect(response.body).toMatch(/Vonage signature check failed/);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	it('accepts a correctly signed event and passes it through untouched, plus the error meaning', async () => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger());
+		const event = statusEvent({ status: 'rejected', error: { code: 1240, reason: 'Illegal Number' } });
+		const body = JSON.stringify(event);
+		const response = await post(url, body, signed(body));
+		expect(response.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0][0][0].json).toEqual({
+			...event,
+			error_title: 'Illegal Number',
+			error_meaning: expect.stringMatching(/blacklisted phone number/),
+		});
+	});
+
+	it('honours a custom signature age', async () => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger(), { maxAgeSeconds: 30 });
+		const body = JSON.stringify(statusEvent());
+		expect((await post(url, body, signed(body, { iat: now() - 60 }))).status).toBe(401);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	it('accepts unsigned events when the credential has no signature secret', async () => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger(), {}, { signatureSecret: '' });
+		expect((await post(url, JSON.stringify(statusEvent()))).status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	it('refuses a body that is not a JSON object', async () => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger());
+		expect((await post(url, '[1,2]', signed('[1,2]'))).status).toBe(400);
+		expect((await post(url, '{"broken"', signed('{"broken"'))).status).toBe(422); // n8n's own body parser
+		expect(t.executions).toHaveLength(0);
+	});
+});
+
+describe('status trigger', () => {
+	it('keeps only the chosen statuses and drops duplicates, answering 200 either way', async () => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger(), { statuses: ['delivered'] });
+		const submitted = JSON.stringify(statusEvent({ status: 'submitted' }));
+		const delivered = JSON.stringify(statusEvent());
+		expect((await post(url, submitted, signed(submitted))).status).toBe(200);
+		expect((await post(url, delivered, signed(delivered))).status).toBe(200);
+		expect((await post(url, delivered, signed(delivered))).status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0][0][0].json.status).toBe('delivered');
+	});
+
+	it('lets duplicates through when asked to', async () => {
+		const { t, url } = await listening(new VonageMessagesStatusTrigger(), { ignoreDuplicates: false });
+		const body = JSON.stringify(statusEvent());
+		await post(url, body, signed(body));
+		await post(url, body, signed(body));
+		expect(t.executions).toHaveLength(2);
+	});
+
+	it('follows a sent message: its status events carry client_ref into the right split output', async () => {
+		const { t } = await listening(new VonageMessagesStatusTrigger(), { splitByStatus: true });
+		await t.create();
+		const items = [...customers(1), { to: '447700900666', text: 'to a barred number', ref: 'order-barred' }];
+		const { outputs } = await sendSms({ emulator, authType: 'jwt', items });
+		expect(outputs[0]).toHaveLength(2);
+		await emulator.waitFor(() => t.executions.length >= 4, 10_000);
+		const branches = t.executions.map((run) => run.findIndex((output) => output.length > 0));
+		const seen = t.executions.map((run, i) => [run[branches[i]][0].json.client_ref, run[branches[i]][0].json.status, branches[i]]);
+		expect(seen).toEqual(
+			expect.arrayContaining([
+				['order-0', 'submitted', 0],
+				['order-0', 'delivered', 1],
+				['order-barred', 'submitted', 0],
+				['order-barred', 'rejected', 3],
+			]),
+		);
+		const failed = t.executions.find((run) => run[3].length > 0)![3][0].json;
+		expect(failed).toMatchObject({ error: { code: 1240 }, error_title: 'Illegal Number' });
+		expect(t.executions.every((run) => run.length === 4)).toBe(true);
+	});
+});
+
+describe('inbound trigger', () => {
+	it('emits an inbound message as Vonage sent it', async () => {
+		const { t } = await listening(new VonageMessagesInboundTrigger());
+		await t.create();
+		const delivery = await emulator.sendInbound({ from: '447700900555', to: '447700900001', text: 'Is my order ready?' });
+		expect(delivery.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		const event = t.executions[0][0][0].json;
+		expect(event).toEqual(JSON.parse(delivery.body as string));
+		expect(event).toMatchObject({ message: { content: { text: 'Is my order ready?' }, sms: { num_messages: expect.any(String) } }, usage: expect.any(Object) });
+	});
+
+	it('filters on the receiving number', async () => {
+		const { t, url } = await listening(new VonageMessagesInboundTrigger(), { toNumber: '+44 7700 900002' });
+		const other = JSON.stringify(inboundEvent());
+		const mine = JSON.stringify(inboundEvent({ to: { type: 'sms', number: '447700900002' } }));
+		expect((await post(url, other, signed(other))).status).toBe(200);
+		expect((await post(url, mine, signed(mine))).status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0][0][0].json.to).toEqual({ type: 'sms', number: '447700900002' });
+	});
+});
