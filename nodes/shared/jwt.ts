@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPrivateKey, createSign, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createSign, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** Vonage accepts `exp` between 30 s and 24 h after `iat`; 15 minutes is its SDK's default. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 15 * 60;
@@ -20,12 +20,24 @@ export const PRIVATE_KEY_HELP =
 	'private.key file that Vonage downloaded when you created the application, including the ' +
 	'"-----BEGIN PRIVATE KEY-----" and "-----END PRIVATE KEY-----" lines.';
 
-export function isUsablePrivateKey(pem: string): boolean {
-	try {
-		return createPrivateKey(normalisePrivateKey(pem)).asymmetricKeyType === 'rsa';
-	} catch {
-		return false;
+// Parsing a PEM costs about as much as signing with it; a run signs once per request with the same key.
+let cachedKey: { pem: string; key: KeyObject | undefined } | undefined;
+
+function rsaKey(pem: string): KeyObject | undefined {
+	if (cachedKey?.pem !== pem) {
+		let key: KeyObject | undefined;
+		try {
+			key = createPrivateKey(normalisePrivateKey(pem));
+		} catch {
+			key = undefined;
+		}
+		cachedKey = { pem, key: key?.asymmetricKeyType === 'rsa' ? key : undefined };
 	}
+	return cachedKey.key;
+}
+
+export function isUsablePrivateKey(pem: string): boolean {
+	return rsaKey(pem) !== undefined;
 }
 
 /** A fresh RS256 application JWT (new `jti` every call), as Vonage's own SDK signs one per request. */
@@ -45,8 +57,9 @@ export function signApplicationJwt(
 		}),
 	);
 	const signingInput = `${header}.${payload}`;
-	if (!isUsablePrivateKey(privateKeyPem)) throw new Error(PRIVATE_KEY_HELP);
-	const signature = createSign('RSA-SHA256').update(signingInput).sign(normalisePrivateKey(privateKeyPem));
+	const key = rsaKey(privateKeyPem);
+	if (!key) throw new Error(PRIVATE_KEY_HELP);
+	const signature = createSign('RSA-SHA256').update(signingInput).sign(key);
 	return `${signingInput}.${base64url(signature)}`;
 }
 
