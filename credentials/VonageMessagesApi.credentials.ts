@@ -96,8 +96,9 @@ export class VonageMessagesApi implements ICredentialType {
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: header } };
 	}
 
-	// Vonage checks credentials before it reads the body: an empty message gets 401 when they are
-	// wrong and 400/422 when they are right, and nothing is ever sent.
+	// Vonage checks credentials before it reads the body: an empty message gets a 401 problem
+	// ("title": "Unauthorized") when they are wrong and 400/422 when they are right; nothing is sent.
+	// n8n hands the rules the response body, so they match on the problem's title.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ ($credentials.baseUrl || "https://api.nexmo.com").replace(/\\/+$/, "") }}',
@@ -106,14 +107,13 @@ export class VonageMessagesApi implements ICredentialType {
 			body: {},
 			json: true,
 			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
 		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'statusCode',
-					value: 401,
+					key: 'title',
+					value: 'Unauthorized',
 					message:
 						'Vonage rejected these credentials (401). Check the API key and secret, or the application ID and private key.',
 				},
@@ -121,8 +121,8 @@ export class VonageMessagesApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'statusCode',
-					value: 404,
+					key: 'title',
+					value: 'Not Found',
 					message: 'No Vonage Messages API at this Base URL (404). Check the Base URL.',
 				},
 			},
