@@ -6,6 +6,7 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 export default [
 	...configWithoutCloudSupport,
 	{
+		files: ['**/*.ts'],
 		rules: {
 			'no-console': 'off',
 			// Payloads from Vonage and the emulator are loosely typed JSON by nature.
