@@ -1,5 +1,4 @@
-import { get } from 'lodash';
-import { NodeConnectionTypes, type IDataObject, type INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type IDataObject, type INodeType } from 'n8n-workflow';
 
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { startEmulator, type Emulator } from './emulator';
@@ -18,7 +17,7 @@ beforeEach(() => emulator.reset());
  * request becomes the routing of a temporary declarative node, run by n8n-core's RoutingNode, and
  * the `responseSuccessBody` rules are applied to its output.
  */
-async function credentialTest(credential: IDataObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
+async function credentialTest(credential: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const credentialType = new VonageMessagesApi();
 	const probe: INodeType = {
 		description: {
@@ -43,7 +42,7 @@ async function credentialTest(credential: IDataObject): Promise<{ status: 'OK' |
 	});
 	if (error) return { status: 'Error', message: error.message };
 	for (const rule of credentialType.test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(outputs[0][0].json, rule.properties.key) === rule.properties.value) {
+		if (rule.type === 'responseSuccessBody' && (outputs[0][0].json as IDataObject)[rule.properties.key] === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 import { checkAuth, type AccountKeys } from './auth';
-import { problem, sendJson, unauthorized } from './problems';
+import { isHttpUrl, sendJson, type Parsed } from './http';
+import { genericProblem, notFound, unauthorized, type InvalidParameter } from './problems';
+import type { Application } from './types';
 
-export type Application = Record<string, any>;
-
+/** The application every emulator starts with (and reset() restores): Messages and Voice capabilities. */
 export function initialApplication(keys: AccountKeys): Application {
 	return {
 		id: keys.applicationId,
@@ -28,55 +29,77 @@ export function initialApplication(keys: AccountKeys): Application {
 	};
 }
 
-function isHttpUrl(value: unknown): boolean {
-	if (typeof value !== 'string') return false;
-	try {
-		return ['http:', 'https:'].includes(new URL(value).protocol);
-	} catch {
-		return false;
-	}
+export interface ApplicationsState {
+	keys: AccountKeys;
+	application: Application;
+	writes: Application[];
 }
 
-function badWebhooks(app: Application): string[] {
-	const bad: string[] = [];
-	for (const [capability, config] of Object.entries(app.capabilities ?? {})) {
-		for (const [name, hook] of Object.entries((config as Application)?.webhooks ?? {})) {
-			if (!isHttpUrl((hook as Application)?.address)) bad.push(`capabilities.${capability}.webhooks.${name}.address`);
+const withLinks = (app: Application) => ({ ...app, _links: { self: { href: `/v2/applications/${app.id}` } } });
+
+const badRequest = (anchor: string, detail: string, invalid: InvalidParameter[]) =>
+	genericProblem(`application#${anchor}`, 'Bad Request', detail, { invalid_parameters: invalid });
+
+/** Every webhook of every capability must have an absolute http(s) address; Messages webhooks are POST. */
+function invalidWebhooks(app: Application): InvalidParameter[] {
+	const invalid: InvalidParameter[] = [];
+	for (const [capability, config] of Object.entries((app.capabilities ?? {}) as Application)) {
+		for (const [name, hook] of Object.entries((config?.webhooks ?? {}) as Application)) {
+			const path = `capabilities.${capability}.webhooks.${name}`;
+			if (!isHttpUrl(hook?.address)) invalid.push({ name: `${path}.address`, reason: 'must be an absolute http or https URL' });
+			const methods = capability === 'messages' ? ['POST'] : ['GET', 'POST'];
+			if (hook?.http_method !== undefined && !methods.includes(hook.http_method)) {
+				invalid.push({ name: `${path}.http_method`, reason: `must be one of: ${methods.join(', ')}` });
+			}
 		}
 	}
-	return bad;
+	return invalid;
 }
 
-/** GET/PUT /v2/applications[/:id], Basic auth only, as the Applications API v2. */
+function list(state: ApplicationsState, query: URLSearchParams, res: ServerResponse): void {
+	const pageSize = Number(query.get('page_size') ?? 10);
+	const page = Number(query.get('page') ?? 1);
+	const invalid: InvalidParameter[] = [];
+	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) invalid.push({ name: 'page_size', reason: 'must be between 1 and 100' });
+	if (!Number.isInteger(page) || page < 1) invalid.push({ name: 'page', reason: 'must be 1 or more' });
+	if (invalid.length > 0) return sendJson(res, 400, badRequest('list-validation', 'The request failed due to validation errors', invalid));
+	const applications = page === 1 ? [withLinks(state.application)] : [];
+	sendJson(res, 200, { page_size: pageSize, page, total_items: 1, total_pages: 1, _embedded: { applications } });
+}
+
+function put(state: ApplicationsState, parsed: Parsed, res: ServerResponse): void {
+	const body = parsed.ok ? parsed.value : undefined;
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		return sendJson(res, 400, badRequest('payload-validation', 'The request body must be a JSON object', [{ name: 'name', reason: 'is required' }]));
+	}
+	const app = body as Application;
+	if (typeof app.name !== 'string' || app.name.trim() === '') {
+		return sendJson(res, 400, badRequest('payload-validation', 'The request failed due to validation errors', [{ name: 'name', reason: 'is required' }]));
+	}
+	const invalid = invalidWebhooks(app);
+	if (invalid.length > 0) return sendJson(res, 400, badRequest('payload-validation', 'The request failed due to validation errors', invalid));
+	state.writes.push(structuredClone(app));
+	const { _links: _ignored, ...rest } = app;
+	// As Vonage: the id and the public key stay; a private key is never kept nor echoed.
+	state.application = { ...structuredClone(rest), id: state.keys.applicationId, keys: { public_key: state.keys.publicKey } };
+	sendJson(res, 200, withLinks(state.application));
+}
+
+/** The Applications API v2 for the emulator's one application: Basic auth (key:secret) only. */
 export function handleApplications(
-	method: string,
-	id: string | undefined,
-	headers: IncomingHttpHeaders,
-	body: unknown,
-	state: { keys: AccountKeys; application: Application; writes: Application[] },
+	request: { method: string; id: string | undefined; query: URLSearchParams; headers: IncomingHttpHeaders; body: Parsed },
+	state: ApplicationsState,
 	res: ServerResponse,
 ): void {
-	const auth = checkAuth(headers, state.keys, new Set(), { jwt: false, basic: true });
-	if (!auth.ok) return sendJson(res, 401, unauthorized(auth.detail));
-	if (id === undefined && method === 'GET') {
-		return sendJson(res, 200, { page_size: 10, page: 1, total_items: 1, total_pages: 1, _embedded: { applications: [state.application] } });
+	const auth = checkAuth(request.headers, state.keys, new Set(), { jwt: false, basic: true });
+	if (!auth.ok) return sendJson(res, 401, unauthorized(auth.detail, 'Invalid credentials supplied'));
+	const { method, id } = request;
+	if (id === undefined) {
+		if (method === 'GET') return list(state, request.query, res);
+		return sendJson(res, 405, genericProblem('#wrong-verb', 'Request method not allowed', `Request method '${method}' not supported`));
 	}
-	if (id !== state.keys.applicationId) {
-		return sendJson(res, 404, problem('not-found', 'Not Found', `Application ${id} does not exist, or you do not have access.`));
-	}
-	if (method === 'GET') return sendJson(res, 200, state.application);
-	if (method !== 'PUT') return sendJson(res, 405, problem('method-not-allowed', 'Method Not Allowed', method));
-	const app = body as Application;
-	if (!app || typeof app !== 'object' || typeof app.name !== 'string' || app.name === '') {
-		return sendJson(res, 400, problem('bad-request', 'Bad Request', 'name is required', { invalid_parameters: [{ name: 'name', reason: 'is required' }] }));
-	}
-	const bad = badWebhooks(app);
-	if (bad.length > 0) {
-		return sendJson(res, 422, problem('invalid-parameters', 'Invalid parameters', 'Webhook addresses must be absolute http(s) URLs.', {
-			invalid_parameters: bad.map((name) => ({ name, reason: 'must be an absolute http(s) URL' })),
-		}));
-	}
-	state.application = { ...app, id: state.keys.applicationId, keys: { public_key: state.keys.publicKey } };
-	state.writes.push(structuredClone(app));
-	return sendJson(res, 200, state.application);
+	if (id !== state.keys.applicationId) return sendJson(res, 404, notFound(`ID '${id}' does not exist, or you do not have access`));
+	if (method === 'GET') return sendJson(res, 200, withLinks(state.application));
+	if (method === 'PUT') return put(state, request.body, res);
+	return sendJson(res, 405, genericProblem('#wrong-verb', 'Request method not allowed', `Request method '${method}' not supported`));
 }

@@ -1,5 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+
+import type { AuthKind } from './types';
 
 export interface AccountKeys {
 	apiKey: string;
@@ -8,47 +11,68 @@ export interface AccountKeys {
 	publicKey: string;
 }
 
-export type AuthResult = { ok: true; auth: 'jwt' | 'basic'; jti?: string } | { ok: false; detail: string };
+export type AuthResult = { ok: true; auth: AuthKind; jti?: string } | { ok: false; detail: string };
 
 const MAX_TTL_SECONDS = 24 * 60 * 60;
 const SKEW_SECONDS = 60;
 
-/** Checks Authorization as Vonage does: exactly one of Basic key:secret or an RS256 application JWT. */
+function sameText(a: string, b: string): boolean {
+	const x = Buffer.from(a);
+	const y = Buffer.from(b);
+	return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function checkBasic(value: string, keys: AccountKeys): AuthResult {
+	const decoded = Buffer.from(value, 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon < 0 || !sameText(decoded.slice(0, colon), keys.apiKey) || !sameText(decoded.slice(colon + 1), keys.apiSecret)) {
+		return { ok: false, detail: 'You did not provide correct credentials.' };
+	}
+	return { ok: true, auth: 'basic' };
+}
+
+/** An application JWT as Vonage wants it: RS256 only, application_id, iat, jti; exp optional (<= 24 h). */
+function checkJwt(token: string, keys: AccountKeys, usedJtis: Set<string>): AuthResult {
+	let claims: jwt.JwtPayload;
+	try {
+		// exp is checked below without clock tolerance; the tolerance is for iat/nbf skew only.
+		const verified = jwt.verify(token, keys.publicKey, { algorithms: ['RS256'], clockTolerance: SKEW_SECONDS, ignoreExpiration: true });
+		if (typeof verified === 'string') return { ok: false, detail: 'Invalid token: the payload is not a JSON object.' };
+		claims = verified;
+	} catch (error) {
+		return { ok: false, detail: `Invalid token: ${(error as Error).message}.` };
+	}
+	const now = Math.floor(Date.now() / 1000);
+	if (claims.application_id !== keys.applicationId) return { ok: false, detail: 'Invalid token: application_id does not match this application.' };
+	if (typeof claims.iat !== 'number') return { ok: false, detail: 'Invalid token: iat is required.' };
+	if (claims.iat > now + SKEW_SECONDS) return { ok: false, detail: 'Invalid token: iat is in the future.' };
+	if (typeof claims.jti !== 'string' || claims.jti === '') return { ok: false, detail: 'Invalid token: jti is required.' };
+	if (claims.exp !== undefined) {
+		if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, detail: 'Invalid token: the token has expired.' };
+		if (claims.exp - claims.iat > MAX_TTL_SECONDS) return { ok: false, detail: 'Invalid token: exp is more than 24 hours after iat.' };
+	}
+	if (usedJtis.has(claims.jti)) return { ok: false, detail: 'Invalid token: this jti has been used before.' };
+	usedJtis.add(claims.jti);
+	return { ok: true, auth: 'jwt', jti: claims.jti };
+}
+
+/**
+ * Checks the Authorization header as Vonage does: exactly one of `Basic base64(key:secret)` or
+ * `Bearer <application JWT>`, each only where `allow` permits it. A verified jti is remembered for good.
+ */
 export function checkAuth(
 	headers: IncomingHttpHeaders,
 	keys: AccountKeys,
 	usedJtis: Set<string>,
 	allow: { jwt: boolean; basic: boolean },
 ): AuthResult {
-	const header = headers.authorization ?? '';
-	const [scheme, value] = header.split(/\s+/, 2);
-	if (/^basic$/i.test(scheme ?? '') && value) {
-		if (!allow.basic) return { ok: false, detail: 'Basic authentication is not accepted here.' };
-		const decoded = Buffer.from(value, 'base64').toString('utf8');
-		const at = decoded.indexOf(':');
-		if (at < 0 || decoded.slice(0, at) !== keys.apiKey || decoded.slice(at + 1) !== keys.apiSecret) {
-			return { ok: false, detail: 'Invalid API key or secret.' };
-		}
-		return { ok: true, auth: 'basic' };
+	const match = /^(\S+) +(\S+)$/.exec((headers.authorization ?? '').trim());
+	const scheme = match?.[1].toLowerCase();
+	if (!match || (scheme !== 'basic' && scheme !== 'bearer')) {
+		return { ok: false, detail: 'Missing or malformed Authorization header.' };
 	}
-	if (/^bearer$/i.test(scheme ?? '') && value) {
-		if (!allow.jwt) return { ok: false, detail: 'This API accepts only Basic authentication (API key and secret).' };
-		let claims: jwt.JwtPayload;
-		try {
-			claims = jwt.verify(value, keys.publicKey, { algorithms: ['RS256'], clockTolerance: SKEW_SECONDS }) as jwt.JwtPayload;
-		} catch (error) {
-			return { ok: false, detail: `Invalid token: ${(error as Error).message}` };
-		}
-		const now = Math.floor(Date.now() / 1000);
-		if (claims.application_id !== keys.applicationId) return { ok: false, detail: 'Invalid token: unknown application_id.' };
-		if (typeof claims.iat !== 'number' || claims.iat > now + SKEW_SECONDS) return { ok: false, detail: 'Invalid token: bad iat.' };
-		if (typeof claims.jti !== 'string' || claims.jti === '') return { ok: false, detail: 'Invalid token: missing jti.' };
-		if (claims.exp !== undefined && claims.exp - claims.iat > MAX_TTL_SECONDS) {
-			return { ok: false, detail: 'Invalid token: exp is more than 24 hours after iat.' };
-		}
-		if (usedJtis.has(claims.jti)) return { ok: false, detail: 'Invalid token: jti already used.' };
-		usedJtis.add(claims.jti);
-		return { ok: true, auth: 'jwt', jti: claims.jti };
+	if (scheme === 'basic') {
+		return allow.basic ? checkBasic(match[2], keys) : { ok: false, detail: 'Basic authentication is not accepted here.' };
 	}
-	return { ok: false, detail: 'Missing or malformed Authorization header.' };
+	return allow.jwt ? checkJwt(match[2], keys, usedJtis) : { ok: false, detail: 'This API accepts only Basic authentication (API key and secret).' };
 }

@@ -1,54 +1,79 @@
 /**
  * `npm run emulator [-- --port 3999 --host 127.0.0.1 --state FILE --latency MS --rate-limit N]`
- * Runs the Vonage emulator until Ctrl-C. With --state, the account's credentials are kept in FILE
- * (created with mode 0600 on first run) so an n8n credential pointing here keeps working.
+ * Runs the Vonage emulator until Ctrl-C / SIGTERM. With --state, the account's credentials are kept in
+ * FILE (created with mode 0600 on first run) so an n8n credential pointing here keeps working.
+ * Prints the URL and the state file's path, never a secret.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { startEmulator, type EmulatorCredentials } from './index';
+import { startEmulator, type EmulatorCredentials, type EmulatorOptions } from './index';
 
-const { values } = parseArgs({
-	options: {
-		port: { type: 'string', default: '3999' },
-		host: { type: 'string', default: '127.0.0.1' },
-		state: { type: 'string' },
-		latency: { type: 'string' },
-		'rate-limit': { type: 'string' },
-	},
-});
+const CREDENTIAL_KEYS = ['apiKey', 'apiSecret', 'applicationId', 'privateKey', 'publicKey', 'signatureSecret'] as const;
 
-function loadState(file: string | undefined): Partial<EmulatorCredentials> {
-	if (!file || !existsSync(file)) return {};
-	return JSON.parse(readFileSync(file, 'utf8')) as EmulatorCredentials;
+function numberFlag(name: string, value: string | undefined, min: number): number | undefined {
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
+	return n;
 }
 
-async function main() {
-	const stateFile = values.state ? resolve(values.state) : undefined;
-	const emulator = await startEmulator({
-		...loadState(stateFile),
-		port: Number(values.port),
-		host: values.host,
-		latencyMs: values.latency ? Number(values.latency) : undefined,
-		rateLimitPerSecond: values['rate-limit'] ? Number(values['rate-limit']) : undefined,
-		webhookRetryDelaysMs: [5000, 10000, 20000, 40000],
-		statusDelayMs: 500,
+/** The credentials kept in FILE; a file without all of them is an error (it is never overwritten). */
+function loadCredentials(file: string): Partial<EmulatorCredentials> {
+	const state = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+	const missing = CREDENTIAL_KEYS.filter((key) => typeof state[key] !== 'string' || state[key] === '');
+	if (missing.length > 0) throw new Error(`state file ${file} lacks ${missing.join(', ')}; delete it to start afresh`);
+	return Object.fromEntries(CREDENTIAL_KEYS.map((key) => [key, state[key]])) as Partial<EmulatorCredentials>;
+}
+
+function saveCredentials(file: string, credentials: EmulatorCredentials, url: string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, `${JSON.stringify({ ...credentials, baseUrl: url }, null, 2)}\n`, { mode: 0o600 });
+	chmodSync(file, 0o600);
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs({
+		options: {
+			port: { type: 'string', default: '3999' },
+			host: { type: 'string', default: '127.0.0.1' },
+			state: { type: 'string' },
+			latency: { type: 'string' },
+			'rate-limit': { type: 'string' },
+		},
 	});
-	if (stateFile && !existsSync(stateFile)) {
-		mkdirSync(dirname(stateFile), { recursive: true });
-		writeFileSync(stateFile, JSON.stringify({ ...emulator.credentials, baseUrl: emulator.url }, null, 2), { mode: 0o600 });
-	}
+	const stateFile = values.state ? resolve(values.state) : undefined;
+	const existing = stateFile !== undefined && existsSync(stateFile);
+	const options: EmulatorOptions = {
+		...(existing ? loadCredentials(stateFile) : {}),
+		port: numberFlag('port', values.port, 0),
+		host: values.host,
+		latencyMs: numberFlag('latency', values.latency, 0),
+		rateLimitPerSecond: numberFlag('rate-limit', values['rate-limit'], 1),
+		webhookRetryDelaysMs: [5_000, 10_000, 20_000, 40_000, 80_000],
+		statusDelayMs: 500,
+	};
+	const emulator = await startEmulator(options);
+	if (stateFile && !existing) saveCredentials(stateFile, emulator.credentials, emulator.url);
+
 	console.log(`Vonage emulator listening on ${emulator.url}`);
 	console.log(`  API key ${emulator.credentials.apiKey}, application ${emulator.credentials.applicationId}`);
-	if (stateFile) console.log(`  secrets and private key in ${stateFile}`);
+	if (stateFile) console.log(`  credentials ${existing ? 'loaded from' : 'written to'} ${stateFile}`);
 	console.log(`  control: GET ${emulator.url}/_emulator/state, POST ${emulator.url}/_emulator/inbound {"from","to","text"}`);
-	const stop = async () => {
-		await emulator.close();
-		process.exit(0);
+
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`emulator: ${signal}, stopping`);
+		emulator.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
 	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: Error) => {

@@ -1,49 +1,61 @@
-import { problem, type Problem } from './problems';
+import { invalidParams, missingParams, type InvalidParameter, type Problem } from './problems';
 
-/** The seed page's rules for an SMS send, plus the shared README's (number formats, lengths). */
+/** The send-SMS fields this emulator knows, with where they sit in the body. */
+const REQUIRED: ReadonlyArray<[string, (b: Record<string, any>) => unknown]> = [
+	['to.type', (b) => b.to?.type],
+	['to.number', (b) => b.to?.number],
+	['from.type', (b) => b.from?.type],
+	['from.number', (b) => b.from?.number],
+	['message.content.type', (b) => b.message?.content?.type],
+	['message.content.text', (b) => b.message?.content?.text],
+];
+
+export const E164 = /^\d{7,15}$/;
+/** Alphanumeric sender ID: 1-11 letters, digits or spaces, at least one letter. */
+export const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
+export const MAX_TEXT = 1000;
+export const MAX_CLIENT_REF = 40;
+
+function invalidFields(b: Record<string, any>): InvalidParameter[] {
+	const invalid: InvalidParameter[] = [];
+	const check = (ok: boolean, name: string, reason: string) => {
+		if (!ok) invalid.push({ name, reason });
+	};
+	const { to, from, message, client_ref: clientRef } = b;
+	check(to.type === 'sms', 'to.type', 'must be one of: sms');
+	check(typeof to.number === 'string' && E164.test(to.number), 'to.number', 'must be 7 to 15 digits (E.164 without + or 00)');
+	check(from.type === 'sms', 'from.type', 'must be one of: sms');
+	check(
+		typeof from.number === 'string' && (E164.test(from.number) || SENDER_ID.test(from.number)),
+		'from.number',
+		'must be 7 to 15 digits, or an alphanumeric sender ID of 1 to 11 letters, digits or spaces',
+	);
+	check(message.content.type === 'text', 'message.content.type', 'must be one of: text');
+	const text = message.content.text;
+	check(
+		typeof text === 'string' && text.length > 0 && Array.from(text).length <= MAX_TEXT,
+		'message.content.text',
+		`must be a string of 1 to ${MAX_TEXT} characters`,
+	);
+	if (clientRef !== undefined) {
+		check(typeof clientRef === 'string' && clientRef.length <= MAX_CLIENT_REF, 'client_ref', `must be a string of at most ${MAX_CLIENT_REF} characters`);
+	}
+	return invalid;
+}
+
+/**
+ * The seed page's rules for an SMS send plus the shared README's (number formats, lengths):
+ * missing fields -> 400 (1010 Missing params), wrong values -> 422 (1020 Invalid params).
+ */
 export function validateSms(body: unknown): { status: number; problem: Problem } | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		return { status: 400, problem: problem(1010, 'Missing params', 'The request body must be a JSON object.') };
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		return { status: 400, problem: missingParams('The request body must be a JSON object.') };
 	}
 	const b = body as Record<string, any>;
-	const missing = [
-		['to.type', b.to?.type],
-		['to.number', b.to?.number],
-		['from.type', b.from?.type],
-		['from.number', b.from?.number],
-		['message.content.type', b.message?.content?.type],
-		['message.content.text', b.message?.content?.text],
-	]
-		.filter(([, value]) => value === undefined || value === null)
-		.map(([name]) => ({ name: name as string, reason: 'is required' }));
+	const missing = REQUIRED.filter(([, get]) => get(b) === undefined || get(b) === null).map(([name]) => ({ name, reason: 'is required' }));
 	if (missing.length > 0) {
-		return {
-			status: 400,
-			problem: problem(1010, 'Missing params', 'Your request is incomplete and missing some mandatory parameters.', {
-				invalid_parameters: missing,
-			}),
-		};
+		return { status: 400, problem: missingParams('Your request is incomplete and missing some mandatory parameters.', missing) };
 	}
-	const invalid: Array<{ name: string; reason: string }> = [];
-	const check = (ok: boolean, name: string, reason: string) => ok || invalid.push({ name, reason });
-	check(b.to.type === 'sms', 'to.type', 'must be sms');
-	check(b.from.type === 'sms', 'from.type', 'must be sms');
-	check(typeof b.to.number === 'string' && /^\d{7,15}$/.test(b.to.number), 'to.number', 'must be 7 to 15 digits (E.164 without + or 00)');
-	check(
-		typeof b.from.number === 'string' &&
-			(/^\d{7,15}$/.test(b.from.number) || /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/.test(b.from.number)),
-		'from.number',
-		'must be 7 to 15 digits or an alphanumeric sender ID of up to 11 characters',
-	);
-	check(b.message.content.type === 'text', 'message.content.type', 'must be text');
-	const text = b.message.content.text;
-	check(typeof text === 'string' && text.length > 0 && Array.from(text).length <= 1000, 'message.content.text', 'must be 1 to 1000 characters');
-	if (b.client_ref !== undefined) {
-		check(typeof b.client_ref === 'string' && b.client_ref.length <= 40, 'client_ref', 'must be a string of at most 40 characters');
-	}
-	if (invalid.length === 0) return undefined;
-	return {
-		status: 422,
-		problem: problem(1020, 'Invalid params', 'The value of one or more parameters is invalid.', { invalid_parameters: invalid }),
-	};
+	const invalid = invalidFields(b);
+	return invalid.length > 0 ? { status: 422, problem: invalidParams(invalid) } : undefined;
 }

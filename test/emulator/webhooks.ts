@@ -3,15 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import jwt from 'jsonwebtoken';
 
-export interface DeliveryRecord {
-	kind: 'status' | 'inbound';
-	url: string;
-	body: string;
-	attempt: number;
-	status?: number;
-	error?: string;
-	at: number;
-}
+import type { TaskToken } from './background';
+import type { DeliveryRecord } from './types';
 
 export interface Signer {
 	signatureSecret: string;
@@ -19,75 +12,63 @@ export interface Signer {
 	applicationId: string;
 }
 
-/** Vonage's webhook signature: HS256 JWT with payload_hash = SHA-256 hex of the exact body, no exp. */
+export const sha256Hex = (body: string) => createHash('sha256').update(body).digest('hex');
+
+/** Vonage's webhook signature: HS256 JWT with iat, jti, iss, api_key, application_id, payload_hash; no exp. */
 export function signWebhook(body: string, signer: Signer): string {
-	const payload_hash = createHash('sha256').update(body).digest('hex');
-	return jwt.sign(
-		{ jti: randomUUID(), iss: 'Vonage', api_key: signer.apiKey, application_id: signer.applicationId, payload_hash },
-		signer.signatureSecret,
-		{ algorithm: 'HS256' },
-	);
+	const claims = { jti: randomUUID(), iss: 'Vonage', api_key: signer.apiKey, application_id: signer.applicationId, payload_hash: sha256Hex(body) };
+	return jwt.sign(claims, signer.signatureSecret, { algorithm: 'HS256' });
 }
 
-function postOnce(url: string, body: string, authorization: string): Promise<number> {
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
+function postOnce(url: string, body: string, token: string, signal: AbortSignal): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const target = new URL(url);
 		const client = target.protocol === 'https:' ? https : http;
-		const req = client.request(
-			target,
-			{
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					'Content-Length': Buffer.byteLength(body),
-					Authorization: `Bearer ${authorization}`,
-					'User-Agent': 'Vonage-Emulator',
-				},
-				timeout: 10_000,
-			},
-			(res) => {
-				res.resume();
-				res.on('end', () => resolve(res.statusCode ?? 0));
-			},
-		);
-		req.on('timeout', () => req.destroy(new Error('timeout')));
+		const headers = {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(body),
+			Authorization: `Bearer ${token}`,
+			'User-Agent': 'Vonage-Emulator/1.0',
+		};
+		const req = client.request(target, { method: 'POST', headers, timeout: ATTEMPT_TIMEOUT_MS, signal }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode ?? 0));
+			res.on('error', reject);
+		});
+		req.on('timeout', () => req.destroy(new Error(`no answer within ${ATTEMPT_TIMEOUT_MS} ms`)));
 		req.on('error', reject);
 		req.end(body);
 	});
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isDone = (status: number) => status >= 200 && status <= 205;
+const isRetryable = (status: number | undefined) => status === undefined || status === 429 || status >= 500;
 
 /**
  * Delivers one webhook as Vonage does: 200-205 is done; 429, 5xx or a connection error is retried after
- * each of `retryDelaysMs` (Vonage: 5 s doubling, for 24 h), then given up. Each attempt is recorded.
+ * each of `retryDelaysMs` in turn (Vonage: 5 s doubling), then given up; any other status is final.
+ * Every attempt is recorded; a cancelled task stops without recording.
  */
 export async function deliverWebhook(
-	kind: DeliveryRecord['kind'],
-	url: string,
-	payload: object,
+	delivery: { kind: DeliveryRecord['kind']; url: string; payload: object },
 	signer: Signer,
 	retryDelaysMs: number[],
-	record: (delivery: DeliveryRecord) => void,
+	record: (attempt: DeliveryRecord) => void,
+	task: TaskToken,
 ): Promise<DeliveryRecord> {
-	const body = JSON.stringify(payload);
+	const body = JSON.stringify(delivery.payload);
 	for (let attempt = 1; ; attempt++) {
-		const delivery: DeliveryRecord = { kind, url, body, attempt, at: Date.now() };
+		const result: DeliveryRecord = { kind: delivery.kind, url: delivery.url, body, attempt, at: Date.now() };
 		try {
-			delivery.status = await postOnce(url, body, signWebhook(body, signer));
+			result.status = await postOnce(delivery.url, body, signWebhook(body, signer), task.signal);
 		} catch (error) {
-			delivery.error = (error as Error).message;
+			result.error = (error as Error).message;
 		}
-		record(delivery);
-		const retry = delivery.status === undefined || delivery.status === 429 || delivery.status >= 500;
-		if (!retry || attempt > retryDelaysMs.length) return delivery;
-		await sleep(retryDelaysMs[attempt - 1]);
+		if (!task.alive()) return result;
+		record(result);
+		if ((result.status !== undefined && isDone(result.status)) || !isRetryable(result.status)) return result;
+		if (attempt > retryDelaysMs.length || !(await task.sleep(retryDelaysMs[attempt - 1]))) return result;
 	}
-}
-
-/** The final status the emulator reports for a number (see README.md). */
-export function outcomeFor(to: string): { status: string; error?: { code: number; reason: string } } {
-	if (to.endsWith('666')) return { status: 'rejected', error: { code: 1240, reason: 'Illegal Number' } };
-	if (to.endsWith('404')) return { status: 'undeliverable', error: { code: 1300, reason: 'Not part of the provider network' } };
-	return { status: 'delivered' };
 }

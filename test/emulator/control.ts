@@ -1,0 +1,66 @@
+import type { ServerResponse } from 'node:http';
+
+import type { Emulator } from './emulator';
+import { sendJson, type Parsed } from './http';
+import { genericProblem, notFound } from './problems';
+import { FAULT_KINDS, RUNTIME_OPTIONS, type EmulatorOptions, type Fault } from './types';
+
+const badRequest = (detail: string) => genericProblem('#bad-request', 'Bad Request', detail);
+
+function isFault(value: unknown): value is Fault {
+	if (typeof value !== 'object' || value === null) return false;
+	const fault = value as Record<string, unknown>;
+	if (!FAULT_KINDS.includes(fault.kind as Fault['kind'])) return false;
+	return fault.kind !== 'status' || (Number.isInteger(fault.status) && (fault.status as number) >= 100 && (fault.status as number) <= 599);
+}
+
+function runtimeOptions(body: unknown): Partial<EmulatorOptions> | undefined {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+	const picked: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (!(RUNTIME_OPTIONS as readonly string[]).includes(key)) return undefined;
+		const ok =
+			key === 'webhookRetryDelaysMs'
+				? Array.isArray(value) && value.every((n) => typeof n === 'number' && n >= 0)
+				: value === null || (typeof value === 'number' && value >= 0);
+		if (!ok) return undefined;
+		picked[key] = value ?? undefined;
+	}
+	return picked as Partial<EmulatorOptions>;
+}
+
+/**
+ * /_emulator/* for other processes (e2e suite, `npm run dev`): no auth, loopback clients only, and no
+ * secrets in any answer (no API secret, private key or signature secret).
+ */
+export async function handleControl(emu: Emulator, method: string, path: string, parsed: Parsed, res: ServerResponse): Promise<void> {
+	if (!parsed.ok) return sendJson(res, 400, badRequest('The body is not valid JSON.'));
+	const body = parsed.value as any;
+	const route = `${method} ${path}`;
+	switch (route) {
+		case 'GET /_emulator/state':
+			return sendJson(res, 200, emu.publicState());
+		case 'POST /_emulator/inbound': {
+			const ok = body && ['from', 'to', 'text'].every((key) => typeof body[key] === 'string');
+			if (!ok) return sendJson(res, 400, badRequest('Send {"from": "447700900000", "to": "447700900001", "text": "..."}.'));
+			return sendJson(res, 200, await emu.sendInbound({ from: body.from, to: body.to, text: body.text }));
+		}
+		case 'POST /_emulator/config': {
+			const options = runtimeOptions(body);
+			if (!options) return sendJson(res, 400, badRequest(`Only ${RUNTIME_OPTIONS.join(', ')} may change (numbers >= 0, or null to unset).`));
+			emu.configure(options);
+			return sendJson(res, 200, { ok: true });
+		}
+		case 'POST /_emulator/faults': {
+			const faults: unknown[] = Array.isArray(body) ? body : [body];
+			if (!faults.every(isFault)) return sendJson(res, 400, badRequest(`Each fault needs a kind of ${FAULT_KINDS.join(', ')}; status faults a status.`));
+			emu.failNext(...faults);
+			return sendJson(res, 200, { queued: emu.faults.length });
+		}
+		case 'POST /_emulator/reset':
+			emu.reset();
+			return sendJson(res, 200, { ok: true });
+		default:
+			return sendJson(res, 404, notFound(`No route for ${route}`));
+	}
+}

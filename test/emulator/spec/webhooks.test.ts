@@ -1,0 +1,163 @@
+// The emulator's signed webhooks: status events after a send, inbound messages, Vonage's retries.
+import { createHash } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+
+import { startEmulator, type Emulator } from '../index';
+import { basic, bearer, pointWebhooks, send, smsBody, startReceiver, UUID_V4, type Receiver, type Received } from './testkit';
+
+let emu: Emulator;
+let receiver: Receiver;
+beforeAll(async () => {
+	emu = await startEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20, 40, 80] });
+	receiver = await startReceiver();
+});
+afterAll(async () => {
+	await emu.close();
+	await receiver.close();
+});
+beforeEach(() => {
+	emu.reset();
+	receiver.received.length = 0;
+	receiver.statuses = [200];
+	pointWebhooks(emu, receiver.url);
+});
+
+const json = (r: Received) => JSON.parse(r.body) as Record<string, any>;
+
+/** Checks Vonage's signature as a careful receiver does: HS256, iss, api_key, application_id, payload_hash, no exp. */
+function expectSigned(r: Received): jwt.JwtPayload {
+	expect(r.headers['content-type']).toBe('application/json');
+	const [scheme, token] = (r.headers.authorization ?? '').split(' ');
+	expect(scheme).toBe('Bearer');
+	const claims = jwt.verify(token, emu.credentials.signatureSecret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+	expect(claims).toEqual({
+		iat: expect.any(Number),
+		jti: expect.stringMatching(UUID_V4),
+		iss: 'Vonage',
+		api_key: emu.credentials.apiKey,
+		application_id: emu.credentials.applicationId,
+		payload_hash: createHash('sha256').update(r.body).digest('hex'),
+	});
+	expect(Math.abs(claims.iat! - Date.now() / 1000)).toBeLessThan(120);
+	return claims;
+}
+
+describe('status webhooks', () => {
+	it('posts submitted then delivered, signed, with client_ref and usage', async () => {
+		const res = await send(emu, bearer(emu.credentials), smsBody({ client_ref: 'order-42' }));
+		await emu.waitFor(() => receiver.received.length >= 2 && emu.webhookDeliveries.length >= 2);
+		const [submitted, delivered] = receiver.received;
+		expect(submitted.path).toBe('/status');
+		const jtis = [submitted, delivered].map((r) => expectSigned(r).jti);
+		expect(new Set(jtis).size).toBe(2);
+		const base = {
+			message_uuid: res.data.message_uuid,
+			to: { type: 'sms', number: '447700900000' },
+			from: { type: 'sms', number: '447700900001' },
+			timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+			usage: { currency: 'EUR', price: '0.0333' },
+			client_ref: 'order-42',
+		};
+		expect(json(submitted)).toEqual({ ...base, status: 'submitted' });
+		expect(json(delivered)).toEqual({ ...base, status: 'delivered' });
+		expect(emu.webhookDeliveries.map((d) => [d.kind, d.attempt, d.status])).toEqual([['status', 1, 200], ['status', 1, 200]]);
+		expect(emu.webhookDeliveries[1].body).toBe(delivered.body);
+	});
+
+	it.each([
+		['447700900666', 'rejected', { code: 1240, reason: 'Illegal Number' }],
+		['447700900404', 'undeliverable', { code: 1300, reason: 'Not part of the provider network' }],
+		['447700900123', 'delivered', undefined],
+	])('to %s ends %s', async (number, status, error) => {
+		await send(emu, basic(emu.credentials.apiKey, emu.credentials.apiSecret), smsBody({ to: { type: 'sms', number }, client_ref: undefined }));
+		await emu.waitFor(() => receiver.received.length >= 2);
+		const final = json(receiver.received[1]);
+		expect(final.status).toBe(status);
+		expect(final.error).toEqual(error);
+		expect('client_ref' in final).toBe(false);
+	});
+
+	it('retries 500 and 429 with the same body, newly signed, until a 2xx', async () => {
+		receiver.statuses = [500, 429, 204];
+		await send(emu, bearer(emu.credentials));
+		await emu.waitFor(() => receiver.received.length >= 4);
+		const [first, second, third, next] = receiver.received;
+		expect([second.body, third.body]).toEqual([first.body, first.body]);
+		expect(new Set([first, second, third].map((r) => expectSigned(r).jti)).size).toBe(3);
+		expect(json(next).status).toBe('delivered');
+		expect(emu.webhookDeliveries.slice(0, 3).map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 429], [3, 204]]);
+	});
+
+	it('gives up after the last retry delay, and never retries a 4xx other than 429', async () => {
+		receiver.statuses = [503];
+		await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'hi' });
+		expect(emu.webhookDeliveries.map((d) => d.status)).toEqual([503, 503, 503, 503]);
+		receiver.statuses = [400];
+		receiver.received.length = 0;
+		const last = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'hi' });
+		expect(last).toMatchObject({ attempt: 1, status: 400 });
+		expect(receiver.received).toHaveLength(1);
+	});
+
+	it('retries connection errors and records them', async () => {
+		pointWebhooks(emu, 'http://127.0.0.1:9');
+		const last = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'hi' });
+		expect(last).toMatchObject({ attempt: 4, error: expect.any(String) });
+		expect(emu.webhookDeliveries.map((d) => d.attempt)).toEqual([1, 2, 3, 4]);
+	});
+
+	it('contacts no other machine: the initial example.com URLs are recorded, not called', async () => {
+		emu.reset();
+		await send(emu, bearer(emu.credentials));
+		await emu.waitFor(() => emu.webhookDeliveries.length >= 2);
+		expect(emu.webhookDeliveries[0]).toMatchObject({ url: 'https://example.com/webhooks/status', attempt: 0, error: expect.stringMatching(/not a loopback URL/) });
+		expect(receiver.received).toHaveLength(0);
+	});
+
+	it('sends nothing without a status URL, and reset() cancels pending retries', async () => {
+		delete emu.application.capabilities.messages.webhooks.status_url;
+		await send(emu, bearer(emu.credentials));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(emu.webhookDeliveries).toEqual([]);
+		pointWebhooks(emu, receiver.url);
+		receiver.statuses = [500];
+		await send(emu, bearer(emu.credentials));
+		await emu.waitFor(() => receiver.received.length >= 1);
+		emu.reset();
+		const seen = receiver.received.length;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(receiver.received.length).toBeLessThanOrEqual(seen + 1); // at most the attempt already in flight
+		expect(emu.webhookDeliveries).toEqual([]);
+	});
+});
+
+describe('inbound webhooks', () => {
+	it('sendInbound posts a signed inbound SMS to inbound_url and resolves with the delivery', async () => {
+		const delivery = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'Is my order ready?' });
+		expect(delivery).toMatchObject({ kind: 'inbound', url: `${receiver.url}/inbound`, attempt: 1, status: 200 });
+		const [r] = receiver.received;
+		expectSigned(r);
+		expect(r.body).toBe(delivery.body);
+		expect(json(r)).toEqual({
+			message_uuid: expect.stringMatching(UUID_V4),
+			timestamp: expect.any(String),
+			to: { type: 'sms', number: '447700900001' },
+			from: { type: 'sms', number: '447700900555' },
+			message: { content: { type: 'text', text: 'Is my order ready?' }, sms: { num_messages: '1' } },
+			usage: { currency: 'EUR', price: '0.0057' },
+		});
+	});
+
+	it.each([
+		['x'.repeat(160), '1'],
+		['x'.repeat(161), '2'],
+		['€'.repeat(80), '1'],
+		['€'.repeat(81), '2'],
+		['é'.repeat(160), '1'],
+		['😀'.repeat(35), '1'],
+		['😀'.repeat(36), '2'],
+	])('counts SMS parts for num_messages (%#)', async (text, parts) => {
+		await emu.sendInbound({ from: '447700900555', to: '447700900001', text });
+		expect(json(receiver.received[0]).message.sms.num_messages).toBe(parts);
+	});
+});
