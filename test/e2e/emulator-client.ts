@@ -64,6 +64,14 @@ export class EmulatorClient {
 		return list.filter(isObject).map(normaliseMessage);
 	}
 
+	/** Status webhooks the emulator has emitted (delivered or not) whose body carries a client_ref with this prefix. */
+	async statusWebhooksFor(clientRefPrefix: string): Promise<number> {
+		const state = await this.state();
+		const deliveries = Array.isArray(state.webhookDeliveries) ? state.webhookDeliveries.filter(isObject) : [];
+		const needle = `"client_ref":"${clientRefPrefix}`;
+		return deliveries.filter((d) => d.kind === 'status' && typeof d.body === 'string' && d.body.includes(needle)).length;
+	}
+
 	/** Asks the emulator to deliver a signed inbound-message webhook to the application's inbound URL. */
 	async inbound(message: { from: string; to: string; text: string }): Promise<unknown> {
 		const res = await fetch(`${this.url}/_emulator/inbound`, {

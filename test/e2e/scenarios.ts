@@ -119,6 +119,14 @@ function sendScenario(auth: 'jwt' | 'basic'): Scenario {
 			}
 			const uuids = new Set(items.map((i) => i.message_uuid));
 			for (const m of received.values()) assert.ok(uuids.has(m[0].messageUuid) || m[0].messageUuid === '', 'message_uuid in output');
+			// Let the emulator finish its status webhooks for this batch (submitted + outcome per message)
+			// so that they do not land on the status trigger the next scenario publishes.
+			await waitFor(
+				'the status webhooks of the batch',
+				async () => ((await ctx.emulator.statusWebhooksFor(`${run}-`)) >= 2 * SEND_COUNT ? true : undefined),
+				10_000,
+				250,
+			).catch(() => undefined);
 		},
 	};
 }
