@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import {
+	DEV_DIR,
 	MARKER_FILE,
 	N8N_BIN,
 	N8N_VERSION,
@@ -83,10 +84,23 @@ function log(message: string): void {
 	console.log(`[n8n-install] ${message}`);
 }
 
+/**
+ * `npm run lint` lets each folder bring its own ESLint config; this one tells ESLint that nothing in
+ * .n8n-dev (n8n's install, its data, logs) is project code to lint.
+ */
+function guardFromLint(): void {
+	fs.mkdirSync(DEV_DIR, { recursive: true });
+	const config = path.join(DEV_DIR, 'eslint.config.mjs');
+	if (!fs.existsSync(config)) {
+		fs.writeFileSync(config, "// Generated: n8n's install and data, not project code.\nexport default [{ ignores: ['**/*'] }];\n");
+	}
+}
+
 export async function ensureInstalled(
 	options: { force?: boolean; quiet?: boolean; updateLock?: boolean } = {},
 ): Promise<void> {
 	const started = Date.now();
+	guardFromLint();
 	if (!options.force && !options.updateLock && isInstalled()) {
 		if (!options.quiet) log(`reusing n8n ${N8N_VERSION} on Node ${NODE_VERSION} in ${RUNTIME_DIR}`);
 		return;
