@@ -129,3 +129,18 @@ describe.each(cases)('%s registration', (_label, make, key, path) => {
 		await t.close();
 	});
 });
+
+describe('both triggers on one application', () => {
+	it('activate and deactivate at the same moment without undoing each other', async () => {
+		const before = structuredClone(emulator.application);
+		const status = await trigger(new VonageMessagesStatusTrigger());
+		const inbound = await trigger(new VonageMessagesInboundTrigger());
+		await Promise.all([status.create(), inbound.create()]);
+		expect(webhookOf('status_url').address).toBe(status.webhookUrl);
+		expect(webhookOf('inbound_url').address).toBe(inbound.webhookUrl);
+		await Promise.all([status.delete(), inbound.delete()]);
+		expect(emulator.application).toEqual(before);
+		await status.close();
+		await inbound.close();
+	});
+});
