@@ -65,7 +65,7 @@ export class VonageMessagesApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true, rows: 4 },
 			default: '',
-			placeholder: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+			placeholder: 'Paste the whole private.key file here',
 			description: 'The content of the private.key file Vonage gave you when you created the application',
 			displayOptions: { show: { authType: ['jwt'] } },
 		},

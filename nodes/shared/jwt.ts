@@ -17,8 +17,8 @@ export function normalisePrivateKey(pem: string): string {
 
 export const PRIVATE_KEY_HELP =
 	'The private key is not a valid RSA private key in PEM format. Paste the whole content of the ' +
-	'private.key file that Vonage downloaded when you created the application, including the ' +
-	'"-----BEGIN PRIVATE KEY-----" and "-----END PRIVATE KEY-----" lines.';
+	'private.key file that Vonage downloaded when you created the application, including its ' +
+	'first line (BEGIN ... KEY) and last line (END ... KEY).';
 
 // Parsing a PEM costs about as much as signing with it; a run signs once per request with the same key.
 let cachedKey: { pem: string; key: KeyObject | undefined } | undefined;
