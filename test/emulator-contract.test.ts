@@ -12,8 +12,10 @@ import { parse } from 'yaml';
 
 import { startEmulator, type Emulator } from './emulator';
 import { check, deref, fieldsOf, variant, type Schema, type SchemaDoc } from './emulator/schema-check';
+import { checkFields, V1_INBOUND, V1_STATUS } from './emulator/v1-fields';
 
-const SHARED = path.resolve(__dirname, '../../shared/vonage');
+// `shared` sits beside the repository (/work/shared for /work/main; one level further up for a worktree).
+const SHARED = ['../../shared/vonage', '../../../shared/vonage'].map((up) => path.resolve(__dirname, up)).find((dir) => existsSync(dir)) ?? path.resolve(__dirname, '../../shared/vonage');
 const MESSAGES_YML = path.join(SHARED, 'openapi/messages-v0.1.yml');
 const APPLICATION_YML = path.join(SHARED, 'openapi/application-v2.yml');
 const REFERENCE = path.join(SHARED, 'messages-api-v0.1-reference.txt');
@@ -204,8 +206,11 @@ describeContract(title, () => {
 		afterAll(async () => await new Promise<void>((resolve) => receiver.close(() => resolve())));
 		beforeEach(() => void bodies.splice(0));
 
-		/** Points the Messages webhooks at the receiver the way a trigger does: GET, change, PUT back. */
-		async function register(): Promise<void> {
+		/**
+		 * Points the Messages webhooks at the receiver the way a trigger does: GET, change, PUT back; with
+		 * `version` the application's webhook format too (as set in the Dashboard or the Applications API).
+		 */
+		async function register(version?: 'v0.1' | 'v1'): Promise<void> {
 			const got = await apps('GET', emu.credentials.applicationId);
 			expect(got.status).toBe(200);
 			valid(got.data, schemas.appGet200, app);
@@ -214,6 +219,7 @@ describeContract(title, () => {
 				status_url: { address: `${base}/status`, http_method: 'POST' },
 				inbound_url: { address: `${base}/inbound`, http_method: 'POST' },
 			};
+			if (version) current.capabilities.messages.version = version;
 			valid(current, schemas.appPutRequest, app);
 			const put = await apps('PUT', emu.credentials.applicationId, current);
 			expect(put.status).toBe(200);
@@ -241,8 +247,8 @@ describeContract(title, () => {
 			}
 		});
 
-		it('status webhooks match `MessageStatus`: submitted, then delivered / rejected 1240 / undeliverable 1300', async () => {
-			await register();
+		it('v0.1 application: status webhooks match `MessageStatus`: submitted, then delivered / rejected 1240 / undeliverable 1300', async () => {
+			await register('v0.1');
 			const sent: Record<string, string> = {};
 			for (const to of ['447700900000', '447700900666', '447700900404']) {
 				const res = await send(set(set(example, 'to.number', to), 'client_ref', `ref-${to}`));
@@ -260,8 +266,8 @@ describeContract(title, () => {
 			expect(events.every((e) => e.client_ref === `ref-${sent[e.message_uuid]}`)).toBe(true);
 		});
 
-		it('inbound webhooks match `inbound-message` (its SMS variant and no other)', async () => {
-			await register();
+		it('v0.1 application: inbound webhooks match `inbound-message` (its SMS variant and no other)', async () => {
+			await register('v0.1');
 			const cases = [{ from: '447700900001', to: '447700900000', text: 'Hi' }, { from: '447700900001', to: '447700900000', text: '€'.repeat(200) }];
 			for (const inbound of cases) {
 				const record = await emu.sendInbound(inbound);
@@ -274,6 +280,42 @@ describeContract(title, () => {
 				valid(event, schemas.inbound);
 			}
 			expect(JSON.parse(bodies[1]).message).toMatchObject({ content: { type: 'text', text: '€'.repeat(200) }, sms: { num_messages: '3' } });
+		});
+
+		it.each([undefined, 'v1'] as const)(
+			'application version %s: status and inbound webhooks carry the v1 fields (shared README, Vonage SDK types)',
+			async (version) => {
+				await register(version);
+				const sent: Record<string, string> = {};
+				for (const to of ['447700900000', '447700900666', '447700900404']) {
+					const res = await send(set(set(example, 'to.number', to), 'client_ref', `ref-${to}`));
+					sent[res.data.message_uuid] = to;
+				}
+				await emu.sendInbound({ from: '447700900001', to: '447700900000', text: 'Hi there' });
+				await emu.waitFor(() => bodies.length >= 7);
+				const events = bodies.map((body) => JSON.parse(body) as Record<string, any>);
+				const statuses = events.filter((e) => 'status' in e);
+				const [inbound] = events.filter((e) => !('status' in e));
+				expect(statuses.flatMap((e) => checkFields(e, V1_STATUS))).toEqual([]);
+				expect(checkFields(inbound, V1_INBOUND)).toEqual([]);
+				const outcome = (to: string) => statuses.find((e) => sent[e.message_uuid] === to && e.status !== 'submitted');
+				expect(outcome('447700900000')).toMatchObject({ status: 'delivered', to: '447700900000', channel: 'sms', client_ref: 'ref-447700900000' });
+				expect(outcome('447700900666')).toMatchObject({ status: 'rejected', error: { type: expect.stringMatching(/#1240$/), title: '1240' } });
+				expect(outcome('447700900404')).toMatchObject({ status: 'undeliverable', error: { type: expect.stringMatching(/#1300$/), title: '1300' } });
+				expect(inbound).toMatchObject({ channel: 'sms', message_type: 'text', to: '447700900000', from: '447700900001', text: 'Hi there' });
+				// Neither format's schema accepts the other: the two are really different.
+				expect(check(statuses[0], schemas.status, msg)).not.toEqual([]);
+				expect(check(inbound, schemas.inbound, msg)).not.toEqual([]);
+			},
+		);
+
+		it('the v1 field list is not vacuous: it refuses v0.1 events and unknown fields', () => {
+			const v01 = { message_uuid: 'u', to: { type: 'sms', number: '1' }, from: { type: 'sms', number: '2' }, timestamp: 't', status: 'delivered' };
+			expect(checkFields(v01, V1_STATUS)).toEqual(['$.channel: is required', '$.to: expected string', '$.from: expected string']);
+			expect(checkFields({ ...v01, to: '1', from: '2', channel: 'sms', status: 'lost', extra: 1 }, V1_STATUS)).toEqual([
+				'$.status: must be one of submitted, delivered, rejected, undeliverable, read',
+				'$.extra: is not a v1 field',
+			]);
 		});
 	});
 });

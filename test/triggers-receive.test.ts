@@ -56,7 +56,7 @@ describe('signature checks', () => {
 		expect(t.executions).toHaveLength(0);
 	});
 
-	it('accepts a correctly signed event and passes it through untouched, plus the error meaning', async () => {
+	it('accepts a correctly signed event and passes it through untouched, plus the normalised fields', async () => {
 		const { t, url } = await listening(new VonageMessagesStatusTrigger());
 		const event = statusEvent({ status: 'rejected', error: { code: 1240, reason: 'Illegal Number' } });
 		const body = JSON.stringify(event);
@@ -65,8 +65,14 @@ describe('signature checks', () => {
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0][0][0].json).toEqual({
 			...event,
+			webhook_version: 'v0.1',
+			channel: 'sms',
+			sender: '447700900001',
+			recipient: '447700900000',
+			error_code: 1240,
 			error_title: 'Illegal Number',
 			error_meaning: expect.stringMatching(/blacklisted phone number/),
+			error_reason: 'Illegal Number',
 		});
 	});
 
@@ -129,21 +135,29 @@ describe('status trigger', () => {
 			]),
 		);
 		const failed = t.executions.find((run) => run[3].length > 0)![3][0].json;
-		expect(failed).toMatchObject({ error: { code: 1240 }, error_title: 'Illegal Number' });
-		expect(t.executions.every((run) => run.length === 4)).toBe(true);
+		expect(failed).toMatchObject({ error: { title: '1240' }, error_code: 1240, error_title: 'Illegal Number' });
+		expect(t.executions.every((run) => run.length === 5)).toBe(true);
 	});
 });
 
 describe('inbound trigger', () => {
-	it('emits an inbound message as Vonage sent it', async () => {
+	it('emits an inbound message as Vonage sent it, plus the normalised fields', async () => {
 		const { t } = await listening(new VonageMessagesInboundTrigger());
 		await t.create();
 		const delivery = await emulator.sendInbound({ from: '447700900555', to: '447700900001', text: 'Is my order ready?' });
 		expect(delivery.status).toBe(200);
 		expect(t.executions).toHaveLength(1);
 		const event = t.executions[0][0][0].json;
-		expect(event).toEqual(JSON.parse(delivery.body as string));
-		expect(event).toMatchObject({ message: { content: { text: 'Is my order ready?' }, sms: { num_messages: expect.any(String) } }, usage: expect.any(Object) });
+		expect(event).toEqual({
+			...JSON.parse(delivery.body as string),
+			webhook_version: 'v1',
+			sender: '447700900555',
+			recipient: '447700900001',
+			client_ref: null,
+			media_url: null,
+			media_caption: null,
+		});
+		expect(event).toMatchObject({ text: 'Is my order ready?', sms: { num_messages: expect.any(String) }, usage: expect.any(Object) });
 	});
 
 	it('filters on the receiving number', async () => {

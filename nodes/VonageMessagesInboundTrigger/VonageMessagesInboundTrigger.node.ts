@@ -1,10 +1,10 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
-import { normaliseNumber } from '../VonageMessages/helpers/validation';
+import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/events';
 
 interface InboundOptions {
 	toNumber?: string;
@@ -19,7 +19,8 @@ export class VonageMessagesInboundTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["options"]["toNumber"] ? "To " + $parameter["options"]["toNumber"] : "Inbound message" }}',
-		description: 'Starts the workflow when a customer sends an SMS to a number linked to your Vonage application',
+		description:
+			'Starts the workflow when a customer sends a message (SMS, MMS, WhatsApp, Viber, Messenger) to a number or account linked to your Vonage application',
 		defaults: { name: 'Vonage Inbound Message Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -43,7 +44,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 						default: '',
 						placeholder: '447700900001',
 						description:
-							'Start the workflow only for messages sent to this number of yours (when several numbers are linked to the application)',
+							'Start the workflow only for messages sent to this number (or ID) of yours, when several are linked to the application. Compared with the event\'s recipient in either webhook format; spaces, + and 00 are ignored.',
 					},
 				],
 			},
@@ -55,15 +56,16 @@ export class VonageMessagesInboundTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const received = await receiveVonageWebhook.call(this);
 		if ('reply' in received) return received.reply;
-		const { event } = received;
 		const options = this.getNodeParameter('options', {}) as InboundOptions;
+		const json = inboundOutput(received.event as IDataObject);
 
-		const wanted = normaliseNumber(options.toNumber ?? '');
-		const to = normaliseNumber(String((event.to as { number?: unknown } | undefined)?.number ?? ''));
-		if (wanted !== '' && to !== wanted) return ignored(`sent to ${to}, not ${wanted}`);
-		if ((options.ignoreDuplicates ?? true) && seenBefore(this, String(event.message_uuid))) {
+		const wanted = comparableAddress(options.toNumber ?? '');
+		const to = comparableAddress(String(json.recipient ?? ''));
+		if (wanted !== '' && to !== wanted) return ignored(`sent to ${to || 'no recipient'}, not ${wanted}`);
+		const key = inboundDuplicateKey(received.event as IDataObject);
+		if ((options.ignoreDuplicates ?? true) && key !== undefined && seenBefore(this, key)) {
 			return ignored('duplicate event');
 		}
-		return { workflowData: [[{ json: event }]] };
+		return { workflowData: [[{ json }]] };
 	}
 }

@@ -9,7 +9,8 @@ import type {
 import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
-import { enrich, routed, STATUSES } from './status';
+import { statusDuplicateKey, statusOutput } from '../shared/events';
+import { routed, STATUSES } from './status';
 
 interface StatusOptions {
 	statuses?: string[];
@@ -25,10 +26,12 @@ export class VonageMessagesStatusTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["options"]["splitByStatus"] ? "Split by status" : "Message status" }}',
-		description: 'Starts the workflow when Vonage reports the status of a message you sent: submitted, delivered, read, rejected or undeliverable',
+		description:
+			'Starts the workflow when Vonage reports the status of a message you sent: submitted, delivered, read, rejected or undeliverable (webhook format v0.1 or v1)',
 		defaults: { name: 'Vonage Message Status Trigger' },
 		inputs: [],
-		outputs: `={{ $parameter.options && $parameter.options.splitByStatus ? [{ type: "main", displayName: "Submitted" }, { type: "main", displayName: "Delivered" }, { type: "main", displayName: "Read" }, { type: "main", displayName: "Failed" }] : [{ type: "main" }] }}`,
+		// With Split by Status: the outputs of BRANCH_NAMES (./status.ts), in that order.
+		outputs: `={{ $parameter.options && $parameter.options.splitByStatus ? [{ type: "main", displayName: "Submitted" }, { type: "main", displayName: "Delivered" }, { type: "main", displayName: "Read" }, { type: "main", displayName: "Failed" }, { type: "main", displayName: "Other" }] : [{ type: "main" }] }}`,
 		credentials: [{ name: 'vonageMessagesApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'status' }],
 		properties: [
@@ -48,7 +51,7 @@ export class VonageMessagesStatusTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to give the node four outputs, Submitted, Delivered, Read and Failed (rejected or undeliverable), so you can branch on delivery without an extra node',
+							'Whether to give the node five outputs, Submitted, Delivered, Read, Failed (rejected or undeliverable) and Other (a status Vonage may add later, or none), so you can branch on delivery without an extra node',
 					},
 					{
 						displayName: 'Statuses',
@@ -68,16 +71,16 @@ export class VonageMessagesStatusTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const received = await receiveVonageWebhook.call(this);
 		if ('reply' in received) return received.reply;
-		const { event } = received;
 		const options = this.getNodeParameter('options', {}) as StatusOptions;
+		const json = statusOutput(received.event as IDataObject);
 
-		if (options.statuses?.length && !options.statuses.includes(event.status as string)) {
-			return ignored(`status "${String(event.status)}" is not selected`);
+		if (options.statuses?.length && !options.statuses.includes(json.status as string)) {
+			return ignored(`status "${String(json.status)}" is not selected`);
 		}
-		if ((options.ignoreDuplicates ?? true) && seenBefore(this, `${String(event.message_uuid)}:${String(event.status)}`)) {
+		const key = statusDuplicateKey(received.event as IDataObject);
+		if ((options.ignoreDuplicates ?? true) && key !== undefined && seenBefore(this, key)) {
 			return ignored('duplicate event');
 		}
-		const item = { json: enrich(event as IDataObject) };
-		return { workflowData: routed(item, event.status, options.splitByStatus === true) };
+		return { workflowData: routed({ json }, json.status, options.splitByStatus === true) };
 	}
 }

@@ -1,22 +1,20 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
-import { describeErrorCode } from '../shared/errorCodes';
+/**
+ * Output branches when "Split by Status" is on, in this order. The first four are the original ones
+ * (existing workflows connect to them by index); `other` takes any status that is none of Vonage's five
+ * (a new one such as `accepted`, or none at all), so an unknown status is never mistaken for a failure.
+ */
+export const BRANCHES = ['submitted', 'delivered', 'read', 'failed', 'other'] as const;
 
-/** Output branches when "Split by Status" is on, in this order. */
-export const BRANCHES = ['submitted', 'delivered', 'read', 'failed'] as const;
+export const BRANCH_NAMES = ['Submitted', 'Delivered', 'Read', 'Failed', 'Other'] as const;
 
 export const STATUSES = ['submitted', 'delivered', 'read', 'rejected', 'undeliverable'] as const;
 
 export function branchOf(status: unknown): number {
-	if (status === 'rejected' || status === 'undeliverable') return 3;
+	if (status === 'rejected' || status === 'undeliverable') return BRANCHES.indexOf('failed');
 	const index = BRANCHES.indexOf(status as (typeof BRANCHES)[number]);
-	return index >= 0 ? index : 3;
-}
-
-/** The event as Vonage sent it, plus the meaning of its error code when the code is a known one. */
-export function enrich(event: IDataObject): IDataObject {
-	const info = describeErrorCode((event.error as IDataObject | undefined)?.code);
-	return info ? { ...event, error_title: info.title, error_meaning: info.meaning } : event;
+	return index >= 0 && status !== 'failed' && status !== 'other' ? index : BRANCHES.indexOf('other');
 }
 
 export function routed(item: INodeExecutionData, status: unknown, split: boolean): INodeExecutionData[][] {

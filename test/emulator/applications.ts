@@ -3,10 +3,14 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { checkAuth, type AccountKeys } from './auth';
 import { isHttpUrl, sendJson, type Parsed } from './http';
 import { genericProblem, notFound, unauthorized, type InvalidParameter } from './problems';
-import type { Application } from './types';
+import { WEBHOOK_VERSIONS, type Application, type WebhookVersion } from './types';
 
-/** The application every emulator starts with (and reset() restores): Messages and Voice capabilities. */
-export function initialApplication(keys: AccountKeys): Application {
+/**
+ * The application every emulator starts with (and reset() restores): Messages and Voice capabilities.
+ * `capabilities.messages.version` is absent unless `version` is given, as on an application created
+ * without choosing one (shared README: "if not populated will be set to v1").
+ */
+export function initialApplication(keys: AccountKeys, version?: WebhookVersion): Application {
 	return {
 		id: keys.applicationId,
 		name: 'n8n emulator app',
@@ -16,6 +20,7 @@ export function initialApplication(keys: AccountKeys): Application {
 					inbound_url: { address: 'https://example.com/webhooks/inbound', http_method: 'POST' },
 					status_url: { address: 'https://example.com/webhooks/status', http_method: 'POST' },
 				},
+				...(version !== undefined ? { version } : {}),
 			},
 			voice: {
 				webhooks: {
@@ -40,9 +45,24 @@ const withLinks = (app: Application) => ({ ...app, _links: { self: { href: `/v2/
 const badRequest = (anchor: string, detail: string, invalid: InvalidParameter[]) =>
 	genericProblem(`application#${anchor}`, 'Bad Request', detail, { invalid_parameters: invalid });
 
-/** Every webhook of every capability must have an absolute http(s) address; Messages webhooks are POST. */
+/** Sets (or with undefined removes) the application's Messages webhook version, as a PUT would. */
+export function setApplicationVersion(app: Application, version: WebhookVersion | undefined): void {
+	const messages = app.capabilities?.messages;
+	if (!messages) return;
+	if (version === undefined) delete messages.version;
+	else messages.version = version;
+}
+
+/**
+ * Every webhook of every capability must have an absolute http(s) address; Messages webhooks are POST;
+ * a Messages `version`, when given, is "v1" or "v0.1" (shared README "Messages API versions").
+ */
 function invalidWebhooks(app: Application): InvalidParameter[] {
 	const invalid: InvalidParameter[] = [];
+	const version: unknown = app.capabilities?.messages?.version;
+	if (version !== undefined && !WEBHOOK_VERSIONS.includes(version as WebhookVersion)) {
+		invalid.push({ name: 'capabilities.messages.version', reason: `must be one of: ${WEBHOOK_VERSIONS.join(', ')}` });
+	}
 	for (const [capability, config] of Object.entries((app.capabilities ?? {}) as Application)) {
 		for (const [name, hook] of Object.entries((config?.webhooks ?? {}) as Application)) {
 			const path = `capabilities.${capability}.webhooks.${name}`;

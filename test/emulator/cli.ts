@@ -1,5 +1,6 @@
 /**
- * `npm run emulator [-- --port 3999 --host 127.0.0.1 --state FILE --latency MS --rate-limit N]`
+ * `npm run emulator [-- --port 3999 --host 127.0.0.1 --state FILE --latency MS --rate-limit N
+ *   --webhook-version v0.1|v1 --api-type messages|sms --account-status-url URL]`
  * Runs the Vonage emulator until Ctrl-C / SIGTERM. With --state, the account's credentials are kept in
  * FILE (created with mode 0600 on first run) so an n8n credential pointing here keeps working.
  * Prints the URL and the state file's path, never a secret.
@@ -9,6 +10,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { startEmulator, type EmulatorCredentials, type EmulatorOptions } from './index';
+import { isHttpUrl } from './http';
+import { MESSAGING_API_TYPES, WEBHOOK_VERSIONS } from './types';
 
 const CREDENTIAL_KEYS = ['apiKey', 'apiSecret', 'applicationId', 'privateKey', 'publicKey', 'signatureSecret'] as const;
 
@@ -17,6 +20,17 @@ function numberFlag(name: string, value: string | undefined, min: number): numbe
 	const n = Number(value);
 	if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
 	return n;
+}
+
+function choiceFlag<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+	if (value === undefined) return undefined;
+	if (!choices.includes(value as T)) throw new Error(`--${name} must be one of ${choices.join(', ')}, got "${value}"`);
+	return value as T;
+}
+
+function urlFlag(name: string, value: string | undefined): string | undefined {
+	if (value === undefined || isHttpUrl(value)) return value;
+	throw new Error(`--${name} must be an http(s) URL, got "${value}"`);
 }
 
 /** The credentials kept in FILE; a file without all of them is an error (it is never overwritten). */
@@ -41,6 +55,9 @@ async function main(): Promise<void> {
 			state: { type: 'string' },
 			latency: { type: 'string' },
 			'rate-limit': { type: 'string' },
+			'webhook-version': { type: 'string' },
+			'api-type': { type: 'string' },
+			'account-status-url': { type: 'string' },
 		},
 	});
 	const stateFile = values.state ? resolve(values.state) : undefined;
@@ -53,6 +70,10 @@ async function main(): Promise<void> {
 		rateLimitPerSecond: numberFlag('rate-limit', values['rate-limit'], 1),
 		webhookRetryDelaysMs: [5_000, 10_000, 20_000, 40_000, 80_000],
 		statusDelayMs: 500,
+		applicationWebhookVersion: choiceFlag('webhook-version', values['webhook-version'], WEBHOOK_VERSIONS),
+		messagingApiType: choiceFlag('api-type', values['api-type'], MESSAGING_API_TYPES),
+		accountStatusUrl: urlFlag('account-status-url', values['account-status-url']),
+		logSkipped: true,
 	};
 	const emulator = await startEmulator(options);
 	if (stateFile && !existing) saveCredentials(stateFile, emulator.credentials, emulator.url);
@@ -61,6 +82,10 @@ async function main(): Promise<void> {
 	console.log(`  API key ${emulator.credentials.apiKey}, application ${emulator.credentials.applicationId}`);
 	if (stateFile) console.log(`  credentials ${existing ? 'loaded from' : 'written to'} ${stateFile}`);
 	console.log(`  control: GET ${emulator.url}/_emulator/state, POST ${emulator.url}/_emulator/inbound {"from","to","text"}`);
+	const { applicationWebhookVersion: version, messagingApiType: apiType, accountStatusUrl } = emulator.options;
+	console.log(
+		`  account: Messaging API type ${apiType ?? 'messages'}, application webhook version ${version ?? 'unset (v1)'}, account-level status URL ${accountStatusUrl ?? 'unset'}`,
+	);
 
 	let stopping = false;
 	const stop = (signal: string) => {

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 
 import type { Emulator } from './emulator';
-import { sendJson, type Parsed } from './http';
 import { genericProblem, notFound } from './problems';
-import { FAULT_KINDS, RUNTIME_OPTIONS, type EmulatorOptions, type Fault } from './types';
+import { isHttpUrl, sendJson, type Parsed } from './http';
+import { FAULT_KINDS, MESSAGING_API_TYPES, RUNTIME_OPTIONS, WEBHOOK_VERSIONS, type EmulatorOptions, type Fault } from './types';
 
 const badRequest = (detail: string) => genericProblem('#bad-request', 'Bad Request', detail);
 
@@ -14,15 +14,28 @@ function isFault(value: unknown): value is Fault {
 	return fault.kind !== 'status' || (Number.isInteger(fault.status) && (fault.status as number) >= 100 && (fault.status as number) <= 599);
 }
 
+/** Whether `value` is a valid setting for the runtime option `key` (null, meaning unset, is handled apart). */
+function validOption(key: string, value: unknown): boolean {
+	switch (key) {
+		case 'webhookRetryDelaysMs':
+			return Array.isArray(value) && value.every((n) => typeof n === 'number' && n >= 0);
+		case 'applicationWebhookVersion':
+			return WEBHOOK_VERSIONS.includes(value as never);
+		case 'messagingApiType':
+			return MESSAGING_API_TYPES.includes(value as never);
+		case 'accountStatusUrl':
+			return isHttpUrl(value);
+		default:
+			return typeof value === 'number' && value >= 0;
+	}
+}
+
 function runtimeOptions(body: unknown): Partial<EmulatorOptions> | undefined {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
 	const picked: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(body)) {
 		if (!(RUNTIME_OPTIONS as readonly string[]).includes(key)) return undefined;
-		const ok =
-			key === 'webhookRetryDelaysMs'
-				? Array.isArray(value) && value.every((n) => typeof n === 'number' && n >= 0)
-				: value === null || (typeof value === 'number' && value >= 0);
+		const ok = value === null ? key !== 'webhookRetryDelaysMs' : validOption(key, value);
 		if (!ok) return undefined;
 		picked[key] = value ?? undefined;
 	}
@@ -47,7 +60,10 @@ export async function handleControl(emu: Emulator, method: string, path: string,
 		}
 		case 'POST /_emulator/config': {
 			const options = runtimeOptions(body);
-			if (!options) return sendJson(res, 400, badRequest(`Only ${RUNTIME_OPTIONS.join(', ')} may change (numbers >= 0, or null to unset).`));
+			if (!options) {
+				const detail = `Only ${RUNTIME_OPTIONS.join(', ')} may change (numbers >= 0; applicationWebhookVersion ${WEBHOOK_VERSIONS.join('|')}; messagingApiType ${MESSAGING_API_TYPES.join('|')}; accountStatusUrl an http(s) URL; null to unset).`;
+				return sendJson(res, 400, badRequest(detail));
+			}
 			emu.configure(options);
 			return sendJson(res, 200, { ok: true });
 		}

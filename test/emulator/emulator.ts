@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { initialApplication } from './applications';
+import { inboundPlan, statusPlan, type Plan } from './account';
+import { initialApplication, setApplicationVersion } from './applications';
 import type { AccountKeys } from './auth';
 import { Background } from './background';
 import { makeCredentials, publicCredentials } from './credentials';
@@ -40,7 +41,7 @@ export class Emulator {
 		this.options = { ...DEFAULTS, ...options };
 		this.initialOptions = { ...this.options };
 		this.credentials = makeCredentials(options);
-		this.application = initialApplication(this.keys);
+		this.application = initialApplication(this.keys, this.options.applicationWebhookVersion);
 		this.server = http.createServer((req, res) => {
 			route(this, req, res).catch((error: Error) => {
 				if (res.headersSent) return void res.destroy();
@@ -71,44 +72,54 @@ export class Emulator {
 
 	configure(partial: Partial<EmulatorOptions>): void {
 		this.options = { ...this.options, ...partial };
+		if ('applicationWebhookVersion' in partial) setApplicationVersion(this.application, partial.applicationWebhookVersion);
 	}
 
 	failNext(...faults: Fault[]): void {
 		this.faults.push(...faults);
 	}
 
-	/** POSTs a signed webhook to the application's status or inbound URL (loopback URLs only). */
-	async webhook(kind: DeliveryRecord['kind'], payload: object): Promise<DeliveryRecord> {
-		const key = kind === 'status' ? 'status_url' : 'inbound_url';
-		const url: unknown = this.application.capabilities?.messages?.webhooks?.[key]?.address;
-		if (typeof url !== 'string' || !isLoopbackUrl(url)) {
-			// Never contacts another machine: such deliveries are recorded, not attempted.
-			const why = typeof url === 'string' && url !== '' ? 'not a loopback URL' : `no ${key} on the application`;
-			const skipped: DeliveryRecord = { kind, url: typeof url === 'string' ? url : '', body: JSON.stringify(payload), attempt: 0, error: `not delivered: ${why}`, at: Date.now() };
+	/**
+	 * POSTs a signed webhook where `plan` says (account.ts decides: application or account-level URL, format).
+	 * Nothing is sent, only recorded with `attempt: 0` and why, when the account would send none or the URL
+	 * is missing or not a loopback address (the emulator never contacts another machine).
+	 */
+	async webhook(kind: DeliveryRecord['kind'], plan: Plan, payload: object): Promise<DeliveryRecord> {
+		const { target, version } = plan;
+		const url = 'url' in plan ? plan.url : undefined;
+		const why = 'skip' in plan ? plan.skip : typeof url !== 'string' || url === '' ? plan.missing : isLoopbackUrl(url) ? undefined : 'not a loopback URL';
+		if (why !== undefined || typeof url !== 'string') {
+			const skipped: DeliveryRecord = { kind, target, version, url: url ?? '', body: JSON.stringify(payload), attempt: 0, error: `not delivered: ${why}`, at: Date.now() };
 			this.webhookDeliveries.push(skipped);
+			if (this.options.logSkipped) console.log(`emulator: ${kind} webhook ${skipped.error}`);
 			return skipped;
 		}
 		const retries = this.options.webhookRetryDelaysMs ?? [];
+		const signer = target === 'account' ? { signatureSecret: this.credentials.signatureSecret, apiKey: this.credentials.apiKey } : this.credentials;
 		return await this.background.run((task) =>
-			deliverWebhook({ kind, url, payload }, this.credentials, retries, (attempt) => this.webhookDeliveries.push(attempt), task),
+			deliverWebhook({ kind, target, version, url, payload }, signer, retries, (attempt) => this.webhookDeliveries.push(attempt), task),
 		);
 	}
 
-	/** After an accepted send, when the application has a status URL: `submitted`, then the outcome for `to`. */
+	/**
+	 * After an accepted send: `submitted`, then the outcome for `to`, each where and in the format a real
+	 * account would send it (account.ts: JWT to the application, Basic to the account-level URL).
+	 */
 	emitStatuses(message: AcceptedMessage): void {
-		if (!this.application.capabilities?.messages?.webhooks?.status_url?.address) return;
 		void this.background.run(async (task) => {
 			const delay = () => task.sleep(this.options.statusDelayMs ?? 20);
-			if (!(await delay())) return;
-			await this.webhook('status', statusEvent(message, 'submitted'));
-			if (!(await delay())) return;
-			await this.webhook('status', statusEvent(message, outcomeFor(message.body.to.number)));
+			for (const status of ['submitted', outcomeFor(message.body.to.number)] as const) {
+				if (!(await delay())) return;
+				const plan = statusPlan(this.options, this.application, message.auth, message.webhookVersion);
+				await this.webhook('status', plan, statusEvent(message, status, plan.version));
+			}
 		});
 	}
 
 	/** Sends a signed inbound-message webhook to the application's inbound URL; resolves with the last attempt. */
 	async sendInbound(msg: { from: string; to: string; text: string }): Promise<DeliveryRecord> {
-		return await this.webhook('inbound', inboundEvent(msg));
+		const plan = inboundPlan(this.options, this.application);
+		return await this.webhook('inbound', plan, inboundEvent(msg, plan.version));
 	}
 
 	async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -129,7 +140,7 @@ export class Emulator {
 		this.faults = [];
 		this.window.clear();
 		this.options = { ...this.initialOptions };
-		this.application = initialApplication(this.keys);
+		this.application = initialApplication(this.keys, this.options.applicationWebhookVersion);
 	}
 
 	/** What a control client may see: everything but the secrets. */
@@ -138,6 +149,7 @@ export class Emulator {
 			url: this.url,
 			credentials: publicCredentials(this.credentials),
 			application: this.application,
+			account: { messagingApiType: this.options.messagingApiType ?? 'messages', accountStatusUrl: this.options.accountStatusUrl ?? null },
 			accepted: this.accepted,
 			requests: this.requests.map(({ auth, status, at }) => ({ auth, status, at })),
 			webhookDeliveries: this.webhookDeliveries,

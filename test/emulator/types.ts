@@ -21,10 +21,35 @@ export interface EmulatorOptions {
 	webhookRetryDelaysMs?: number[];
 	/** Delay between accept and `submitted`, and between `submitted` and the final status. */
 	statusDelayMs?: number;
+	/**
+	 * The application's `capabilities.messages.version`: the format of its status and inbound webhooks.
+	 * Unset (the default, as on a real application) means the field is absent, which Vonage reads as v1.
+	 * At runtime, configure() sets it on the current application (as a PUT through the Applications API would).
+	 */
+	applicationWebhookVersion?: WebhookVersion;
+	/** The account's "Messaging API type" (Dashboard > API Settings): `messages` (default) or `sms`. */
+	messagingApiType?: MessagingApiType;
+	/** The account-level status URL, where the status of Basic-auth sends goes; unset = not delivered. */
+	accountStatusUrl?: string;
+	/** Print a line for every webhook that is not delivered, and why (the CLI does). */
+	logSkipped?: boolean;
 }
 
+export type WebhookVersion = 'v0.1' | 'v1';
+export const WEBHOOK_VERSIONS: readonly WebhookVersion[] = ['v0.1', 'v1'];
+export type MessagingApiType = 'messages' | 'sms';
+export const MESSAGING_API_TYPES: readonly MessagingApiType[] = ['messages', 'sms'];
+
 /** Options that may change while running (configure() and POST /_emulator/config). */
-export const RUNTIME_OPTIONS = ['latencyMs', 'rateLimitPerSecond', 'webhookRetryDelaysMs', 'statusDelayMs'] as const;
+export const RUNTIME_OPTIONS = [
+	'latencyMs',
+	'rateLimitPerSecond',
+	'webhookRetryDelaysMs',
+	'statusDelayMs',
+	'applicationWebhookVersion',
+	'messagingApiType',
+	'accountStatusUrl',
+] as const;
 
 export type Fault =
 	| { kind: 'status'; status: number; retryAfterSeconds?: number; body?: object }
@@ -42,6 +67,8 @@ export interface AcceptedMessage {
 	auth: AuthKind;
 	/** The JWT's jti (JWT auth only). */
 	jti?: string;
+	/** A send's own `webhook_version` (v1 sends may override the application's); none for v0.1 sends. */
+	webhookVersion?: WebhookVersion;
 	receivedAt: number;
 }
 
@@ -56,6 +83,10 @@ export interface RequestRecord {
 
 export interface DeliveryRecord {
 	kind: 'status' | 'inbound';
+	/** Where Vonage sends it: the application's webhook, or the account-level URL (Basic-auth status). */
+	target?: 'application' | 'account';
+	/** The webhook format of `body`. */
+	version?: WebhookVersion;
 	url: string;
 	/** The exact bytes POSTed (what payload_hash covers). */
 	body: string;

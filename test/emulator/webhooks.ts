@@ -9,14 +9,16 @@ import type { DeliveryRecord } from './types';
 export interface Signer {
 	signatureSecret: string;
 	apiKey: string;
-	applicationId: string;
+	/** Absent for account-level webhooks (no application involved); the claim is optional (shared README). */
+	applicationId?: string;
 }
 
 export const sha256Hex = (body: string) => createHash('sha256').update(body).digest('hex');
 
 /** Vonage's webhook signature: HS256 JWT with iat, jti, iss, api_key, application_id, payload_hash; no exp. */
 export function signWebhook(body: string, signer: Signer): string {
-	const claims = { jti: randomUUID(), iss: 'Vonage', api_key: signer.apiKey, application_id: signer.applicationId, payload_hash: sha256Hex(body) };
+	const app = signer.applicationId !== undefined ? { application_id: signer.applicationId } : {};
+	const claims = { jti: randomUUID(), iss: 'Vonage', api_key: signer.apiKey, ...app, payload_hash: sha256Hex(body) };
 	return jwt.sign(claims, signer.signatureSecret, { algorithm: 'HS256' });
 }
 
@@ -52,7 +54,7 @@ const isRetryable = (status: number | undefined) => status === undefined || stat
  * Every attempt is recorded; a cancelled task stops without recording.
  */
 export async function deliverWebhook(
-	delivery: { kind: DeliveryRecord['kind']; url: string; payload: object },
+	delivery: Pick<DeliveryRecord, 'kind' | 'target' | 'version' | 'url'> & { payload: object },
 	signer: Signer,
 	retryDelaysMs: number[],
 	record: (attempt: DeliveryRecord) => void,
@@ -60,7 +62,8 @@ export async function deliverWebhook(
 ): Promise<DeliveryRecord> {
 	const body = JSON.stringify(delivery.payload);
 	for (let attempt = 1; ; attempt++) {
-		const result: DeliveryRecord = { kind: delivery.kind, url: delivery.url, body, attempt, at: Date.now() };
+		const { kind, target, version, url } = delivery;
+		const result: DeliveryRecord = { kind, target, version, url, body, attempt, at: Date.now() };
 		try {
 			result.status = await postOnce(delivery.url, body, signWebhook(body, signer), task.signal);
 		} catch (error) {

@@ -122,6 +122,29 @@ describe('CLI', () => {
 		expect(run2.output).toMatch(/loaded from/);
 	}, 60_000);
 
+	it('sets the account from flags: --webhook-version, --api-type, --account-status-url (printed, in state)', async () => {
+		const args = ['--port', '0', '--webhook-version', 'v0.1', '--api-type', 'sms', '--account-status-url', 'http://127.0.0.1:9/status'];
+		const run = await runCli(args, async (url) => {
+			const state = (await (await fetch(`${url}/_emulator/state`)).json()) as Record<string, any>;
+			expect(state.application.capabilities.messages.version).toBe('v0.1');
+			expect(state.account).toEqual({ messagingApiType: 'sms', accountStatusUrl: 'http://127.0.0.1:9/status' });
+		});
+		expect(run.code).toBe(0);
+		expect(run.output).toMatch(/Messaging API type sms, application webhook version v0.1/);
+		const plain = await runCli(['--port', '0'], async () => {});
+		expect(plain.output).toMatch(/application webhook version unset \(v1\), account-level status URL unset/);
+	}, 60_000);
+
+	it.each([
+		[['--api-type', 'voice'], /--api-type must be one of messages, sms/],
+		[['--webhook-version', 'v2'], /--webhook-version must be one of v0.1, v1/],
+		[['--account-status-url', 'ftp://x'], /--account-status-url must be an http\(s\) URL/],
+	])('refuses a bad account flag %j', async (flags, message) => {
+		const run = await runCli(['--port', '0', ...flags], async () => {});
+		expect(run.code).toBe(1);
+		expect(run.output).toMatch(message);
+	}, 30_000);
+
 	it('refuses a bad flag value', async () => {
 		const run = await runCli(['--port', '0', '--rate-limit', 'lots'], async () => {});
 		expect(run.code).toBe(1);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 import { startEmulator, type Emulator } from '../index';
-import { basic, bearer, pointWebhooks, send, smsBody, startReceiver, UUID_V4, type Receiver, type Received } from './testkit';
+import { bearer, pointWebhooks, send, smsBody, startReceiver, UUID_V4, type Receiver, type Received } from './testkit';
 
 let emu: Emulator;
 let receiver: Receiver;
@@ -43,24 +43,30 @@ function expectSigned(r: Received): jwt.JwtPayload {
 }
 
 describe('status webhooks', () => {
-	it('posts submitted then delivered, signed, with client_ref and usage', async () => {
+	it.each(['v0.1', 'v1'] as const)('posts submitted then delivered, signed, with client_ref and usage (application version %s)', async (version) => {
+		emu.configure({ applicationWebhookVersion: version });
 		const res = await send(emu, bearer(emu.credentials), smsBody({ client_ref: 'order-42' }));
 		await emu.waitFor(() => receiver.received.length >= 2 && emu.webhookDeliveries.length >= 2);
 		const [submitted, delivered] = receiver.received;
 		expect(submitted.path).toBe('/status');
 		const jtis = [submitted, delivered].map((r) => expectSigned(r).jti);
 		expect(new Set(jtis).size).toBe(2);
-		const base = {
+		const common = {
 			message_uuid: res.data.message_uuid,
-			to: { type: 'sms', number: '447700900000' },
-			from: { type: 'sms', number: '447700900001' },
 			timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
 			usage: { currency: 'EUR', price: '0.0333' },
 			client_ref: 'order-42',
 		};
+		const base =
+			version === 'v0.1'
+				? { ...common, to: { type: 'sms', number: '447700900000' }, from: { type: 'sms', number: '447700900001' } }
+				: { ...common, to: '447700900000', from: '447700900001', channel: 'sms', destination: { network_code: expect.any(String) }, sms: { count_total: '1' } };
 		expect(json(submitted)).toEqual({ ...base, status: 'submitted' });
 		expect(json(delivered)).toEqual({ ...base, status: 'delivered' });
-		expect(emu.webhookDeliveries.map((d) => [d.kind, d.attempt, d.status])).toEqual([['status', 1, 200], ['status', 1, 200]]);
+		expect(emu.webhookDeliveries.map((d) => [d.kind, d.target, d.version, d.attempt, d.status])).toEqual([
+			['status', 'application', version, 1, 200],
+			['status', 'application', version, 1, 200],
+		]);
 		expect(emu.webhookDeliveries[1].body).toBe(delivered.body);
 	});
 
@@ -68,13 +74,25 @@ describe('status webhooks', () => {
 		['447700900666', 'rejected', { code: 1240, reason: 'Illegal Number' }],
 		['447700900404', 'undeliverable', { code: 1300, reason: 'Not part of the provider network' }],
 		['447700900123', 'delivered', undefined],
-	])('to %s ends %s', async (number, status, error) => {
-		await send(emu, basic(emu.credentials.apiKey, emu.credentials.apiSecret), smsBody({ to: { type: 'sms', number }, client_ref: undefined }));
+	])('to %s ends %s (v0.1 error {code, reason}; v1 error {type, title, detail, instance})', async (number, status, error) => {
+		emu.configure({ applicationWebhookVersion: 'v0.1' });
+		await send(emu, bearer(emu.credentials), smsBody({ to: { type: 'sms', number }, client_ref: undefined }));
 		await emu.waitFor(() => receiver.received.length >= 2);
 		const final = json(receiver.received[1]);
 		expect(final.status).toBe(status);
 		expect(final.error).toEqual(error);
 		expect('client_ref' in final).toBe(false);
+
+		receiver.received.length = 0;
+		emu.configure({ applicationWebhookVersion: 'v1' });
+		await send(emu, bearer(emu.credentials), smsBody({ to: { type: 'sms', number }, client_ref: undefined }));
+		await emu.waitFor(() => receiver.received.length >= 2);
+		const v1 = json(receiver.received[1]);
+		expect(v1.status).toBe(status);
+		expect(v1.error).toEqual(
+			error && { type: `https://developer.vonage.com/api-errors/messages#${error.code}`, title: String(error.code), detail: error.reason, instance: expect.stringMatching(UUID_V4) },
+		);
+		expect('client_ref' in v1).toBe(false);
 	});
 
 	it('retries 500 and 429 with the same body, newly signed, until a 2xx', async () => {
@@ -114,11 +132,16 @@ describe('status webhooks', () => {
 		expect(receiver.received).toHaveLength(0);
 	});
 
-	it('sends nothing without a status URL, and reset() cancels pending retries', async () => {
+	it('sends nothing without a status URL (records why), and reset() cancels pending retries', async () => {
 		delete emu.application.capabilities.messages.webhooks.status_url;
 		await send(emu, bearer(emu.credentials));
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(emu.webhookDeliveries).toEqual([]);
+		await emu.waitFor(() => emu.webhookDeliveries.length >= 2);
+		expect(emu.webhookDeliveries.map((d) => [d.attempt, d.error])).toEqual([
+			[0, 'not delivered: no status_url on the application'],
+			[0, 'not delivered: no status_url on the application'],
+		]);
+		expect(receiver.received).toHaveLength(0);
+		emu.webhookDeliveries = [];
 		pointWebhooks(emu, receiver.url);
 		receiver.statuses = [500];
 		await send(emu, bearer(emu.credentials));
@@ -132,7 +155,8 @@ describe('status webhooks', () => {
 });
 
 describe('inbound webhooks', () => {
-	it('sendInbound posts a signed inbound SMS to inbound_url and resolves with the delivery', async () => {
+	it('sendInbound posts a signed inbound SMS to inbound_url and resolves with the delivery (v0.1)', async () => {
+		emu.configure({ applicationWebhookVersion: 'v0.1' });
 		const delivery = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'Is my order ready?' });
 		expect(delivery).toMatchObject({ kind: 'inbound', url: `${receiver.url}/inbound`, attempt: 1, status: 200 });
 		const [r] = receiver.received;
@@ -148,6 +172,25 @@ describe('inbound webhooks', () => {
 		});
 	});
 
+	it('sendInbound posts a v1 inbound SMS when the application has no version (Vonage: unset means v1)', async () => {
+		expect(emu.application.capabilities.messages.version).toBeUndefined();
+		const delivery = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'is my order ready?' });
+		expect(delivery).toMatchObject({ kind: 'inbound', target: 'application', version: 'v1', attempt: 1, status: 200 });
+		expectSigned(receiver.received[0]);
+		expect(json(receiver.received[0])).toEqual({
+			channel: 'sms',
+			message_type: 'text',
+			message_uuid: expect.stringMatching(UUID_V4),
+			timestamp: expect.any(String),
+			to: '447700900001',
+			from: '447700900555',
+			text: 'is my order ready?',
+			sms: { num_messages: '1', total_count: '1', keyword: 'IS' },
+			usage: { currency: 'EUR', price: '0.0057' },
+			origin: { network_code: expect.any(String) },
+		});
+	});
+
 	it.each([
 		['x'.repeat(160), '1'],
 		['x'.repeat(161), '2'],
@@ -158,6 +201,9 @@ describe('inbound webhooks', () => {
 		['😀'.repeat(36), '2'],
 	])('counts SMS parts for num_messages (%#)', async (text, parts) => {
 		await emu.sendInbound({ from: '447700900555', to: '447700900001', text });
-		expect(json(receiver.received[0]).message.sms.num_messages).toBe(parts);
+		expect(json(receiver.received[0]).sms.num_messages).toBe(parts);
+		emu.configure({ applicationWebhookVersion: 'v0.1' });
+		await emu.sendInbound({ from: '447700900555', to: '447700900001', text });
+		expect(json(receiver.received[1]).message.sms.num_messages).toBe(parts);
 	});
 });
