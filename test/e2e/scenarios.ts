@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { waitFor } from '../../scripts/n8n/proc';
 import type { Execution, N8nServer, Workflow, WorkflowInput } from '../../scripts/n8n/server';
 import { signWebhook, type EmulatorClient, type SentMessage } from './emulator-client';
+import { webhookScenarios } from './scenarios-webhooks';
 import {
 	CREDENTIAL_TYPE,
 	INBOUND_TRIGGER,
@@ -330,4 +331,5 @@ export const scenarios: Scenario[] = [
 			}
 		},
 	},
+	...webhookScenarios,
 ];

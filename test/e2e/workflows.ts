@@ -9,8 +9,8 @@ export const STATUS_TRIGGER = `${PACKAGE}.vonageMessagesStatusTrigger`;
 export const INBOUND_TRIGGER = `${PACKAGE}.vonageMessagesInboundTrigger`;
 export const CREDENTIAL_TYPE = 'vonageMessagesApi';
 
-/** Split outputs of the status trigger, in order. */
-export const STATUS_OUTPUTS = ['submitted', 'delivered', 'read', 'failed'] as const;
+/** Split outputs of the status trigger, in order (`other`: a status that is none of Vonage's five). */
+export const STATUS_OUTPUTS = ['submitted', 'delivered', 'read', 'failed', 'other'] as const;
 
 export interface CredentialRef {
 	id: string;
@@ -122,9 +122,9 @@ export function replyWorkflow(name: string, credential: CredentialRef): Workflow
 				parameters: {
 					resource: 'sms',
 					operation: 'send',
-					from: '={{ $json.to.number ?? $json.to }}',
-					to: '={{ $json.from.number ?? $json.from }}',
-					text: '=Thanks! You wrote: {{ $json.message?.content?.text ?? $json.text }}',
+					from: '={{ $json.recipient }}',
+					to: '={{ $json.sender }}',
+					text: '=Thanks! You wrote: {{ $json.text }}',
 					clientRef: '=reply-{{ $json.message_uuid.slice(0, 8) }}',
 					options: {},
 				},
