@@ -1,3 +1,5 @@
+import { errorCodeFromType } from './errorCodes';
+
 /**
  * What Vonage sends to a status or inbound URL, in either webhook format. The format is chosen by the
  * application's `capabilities.messages.version` ("v1" when unset), not by the endpoint a message was
@@ -99,8 +101,7 @@ const asCode = (value: unknown): number | undefined => {
 export function errorOf(event: Json): WireError | undefined {
 	const error = event.error;
 	if (!isObject(error)) return undefined;
-	const fromType = typeof error.type === 'string' ? /#(\d+)\s*$/.exec(error.type)?.[1] : undefined;
-	const code = asCode(error.code) ?? asCode(error.title) ?? asCode(fromType);
+	const code = asCode(error.code) ?? asCode(error.title) ?? errorCodeFromType(error.type);
 	const titleText = asCode(error.title) === undefined ? text(error.title) : undefined;
 	const reason = text(error.reason) ?? text(error.detail) ?? titleText;
 	if (code === undefined && reason === undefined) return undefined;
