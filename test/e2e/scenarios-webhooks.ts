@@ -12,14 +12,15 @@ import type { Execution, Workflow, WorkflowInput } from '../../scripts/n8n/serve
 import type { Context, Scenario } from './scenarios';
 import { CREDENTIAL_TYPE, productionUrl, type CredentialRef } from './workflows';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
+type App = Json & { _links?: unknown; capabilities: { messages: Json } };
 type Version = 'v0.1' | 'v1';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
 /** An example workflow as a user imports it, with this run's credential, name and fresh webhook ids. */
 function example(file: string, name: string, credential: CredentialRef): WorkflowInput {
-	const input = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowInput & { nodes: Json[] };
+	const input = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowInput & { nodes: Array<{ credentials?: Json; webhookId?: string }> };
 	for (const node of input.nodes) {
 		if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials = { [CREDENTIAL_TYPE]: credential };
 		if (node.webhookId) node.webhookId = crypto.randomUUID();
@@ -42,7 +43,8 @@ async function setApplicationVersion(ctx: Context, version: Version | undefined)
 	const { apiKey, apiSecret, applicationId } = ctx.emulator.credentials;
 	const url = `${ctx.emulator.url}/v2/applications/${applicationId}`;
 	const headers = { authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`, 'content-type': 'application/json' };
-	const { _links: _ignored, ...app } = (await (await fetch(url, { headers })).json()) as Json;
+	const app = (await (await fetch(url, { headers })).json()) as App;
+	delete app._links;
 	if (version === undefined) delete app.capabilities.messages.version;
 	else app.capabilities.messages.version = version;
 	const res = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(app) });
@@ -51,7 +53,7 @@ async function setApplicationVersion(ctx: Context, version: Version | undefined)
 
 async function applicationVersion(ctx: Context): Promise<unknown> {
 	const state = await ctx.emulator.state();
-	return (state.application as Json).capabilities?.messages?.version;
+	return (state.application as App).capabilities?.messages?.version;
 }
 
 /** Sends an SMS straight to the emulator's Messages API, with a fresh application JWT or Basic auth. */
