@@ -1,12 +1,11 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authorizationHeader, readCredentials, requiresBasicAuth } from '../nodes/shared/auth';
+import { assertCredentialTarget, authorizationHeader, readCredentials, requiresBasicAuth } from '../nodes/shared/auth';
 
 export class VonageMessagesApi implements ICredentialType {
 	name = 'vonageMessagesApi';
@@ -92,40 +91,11 @@ export class VonageMessagesApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// Nothing secret leaves unless the request goes over https, or plain http to a loopback host.
+		assertCredentialTarget(`${requestOptions.baseURL ?? ''}${requestOptions.url}`);
 		const header = authorizationHeader(readCredentials(credentials), requiresBasicAuth(requestOptions.url));
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: header } };
 	}
 
-	// Vonage checks credentials before it reads the body: an empty message gets a 401 problem
-	// ("title": "Unauthorized") when they are wrong and 400/422 when they are right; nothing is sent.
-	// n8n hands the rules the response body, so they match on the problem's title.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.nexmo.com").replace(/\\/+$/, "") }}',
-			url: '/v0.1/messages',
-			method: 'POST',
-			body: {},
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'title',
-					value: 'Unauthorized',
-					message:
-						'Vonage rejected these credentials (401). Check the API key and secret, or the application ID and private key.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'title',
-					value: 'Not Found',
-					message: 'No Vonage Messages API at this Base URL (404). Check the Base URL.',
-				},
-			},
-		],
-	};
+	// Test: no declarative request here; the nodes' `testedBy` (nodes/shared/credentialTest.ts) decides by HTTP status.
 }

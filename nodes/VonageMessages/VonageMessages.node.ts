@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import * as sms from './actions/sms';
+import { testVonageCredential } from '../shared/credentialTest';
 
 export class VonageMessages implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,7 @@ export class VonageMessages implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'vonageMessagesApi', required: true }],
+		credentials: [{ name: 'vonageMessagesApi', required: true, testedBy: 'vonageMessagesApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -30,6 +31,8 @@ export class VonageMessages implements INodeType {
 			...sms.description,
 		],
 	};
+
+	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -5,6 +5,7 @@ import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
 import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/events';
+import { testVonageCredential } from '../shared/credentialTest';
 
 interface InboundOptions {
 	toNumber?: string;
@@ -24,7 +25,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 		defaults: { name: 'Vonage Inbound Message Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'vonageMessagesApi', required: true }],
+		credentials: [{ name: 'vonageMessagesApi', required: true, testedBy: 'vonageMessagesApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'inbound' }],
 		properties: [
 			...registrationProperties('Inbound URL'),
@@ -50,6 +51,8 @@ export class VonageMessagesInboundTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
 	webhookMethods = { default: registrationMethods('inbound_url') };
 

@@ -11,6 +11,7 @@ import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
 import { statusDuplicateKey, statusOutput } from '../shared/events';
 import { routed, STATUSES } from './status';
+import { testVonageCredential } from '../shared/credentialTest';
 
 interface StatusOptions {
 	statuses?: string[];
@@ -32,7 +33,7 @@ export class VonageMessagesStatusTrigger implements INodeType {
 		inputs: [],
 		// With Split by Status: the outputs of BRANCH_NAMES (./status.ts), in that order.
 		outputs: `={{ $parameter.options && $parameter.options.splitByStatus ? [{ type: "main", displayName: "Submitted" }, { type: "main", displayName: "Delivered" }, { type: "main", displayName: "Read" }, { type: "main", displayName: "Failed" }, { type: "main", displayName: "Other" }] : [{ type: "main" }] }}`,
-		credentials: [{ name: 'vonageMessagesApi', required: true }],
+		credentials: [{ name: 'vonageMessagesApi', required: true, testedBy: 'vonageMessagesApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'status' }],
 		properties: [
 			...registrationProperties('Status URL'),
@@ -65,6 +66,8 @@ export class VonageMessagesStatusTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
 	webhookMethods = { default: registrationMethods('status_url') };
 

@@ -1,10 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkedBaseUrl, DEFAULT_BASE_URL, urlProblem } from './baseUrl';
 import { signApplicationJwt } from './jwt';
 
-export type AuthType = 'jwt' | 'basic';
+export { DEFAULT_BASE_URL };
 
-export const DEFAULT_BASE_URL = 'https://api.nexmo.com';
+export type AuthType = 'jwt' | 'basic';
 
 /** The credential as the code uses it; the UI's field names live in the credential class. */
 export interface VonageCredentials {
@@ -55,6 +56,7 @@ export function basicAuthorization(apiKey: string, apiSecret: string): string {
  * `forceBasic` is for the Applications API, which accepts only the API key and secret.
  */
 export function authorizationHeader(credentials: VonageCredentials, forceBasic = false): string {
+	checkedBaseUrl(credentials.baseUrl);
 	const authType: AuthType = forceBasic ? 'basic' : credentials.authType;
 	const missing = missingAuthFields(credentials, authType);
 	if (missing.length > 0) {
@@ -65,6 +67,22 @@ export function authorizationHeader(credentials: VonageCredentials, forceBasic =
 	}
 	if (authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
 	return `Bearer ${signApplicationJwt(credentials.applicationId, credentials.privateKey)}`;
+}
+
+/**
+ * Throws a CredentialProblem unless `url` (a full request URL) may carry credentials: http(s), a host,
+ * and plain http only to a loopback host. The last check before an Authorization header is attached.
+ */
+export function assertCredentialTarget(url: string): void {
+	let origin = url;
+	try {
+		const parsed = new URL(url);
+		origin = `${parsed.protocol}//${parsed.host}`;
+	} catch {
+		// not a URL: urlProblem says so
+	}
+	const problem = urlProblem(origin);
+	if (problem) throw problem;
 }
 
 /** Vonage's Applications API accepts only the API key and secret, whatever the credential's auth type. */

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 import { checkAuth, type AccountKeys } from './auth';
 import { isHttpUrl, sendJson, type Parsed } from './http';
-import { genericProblem, notFound, unauthorized, type InvalidParameter } from './problems';
+import { applicationsUnauthorized, genericProblem, notFound, type InvalidParameter } from './problems';
 import { WEBHOOK_VERSIONS, type Application, type WebhookVersion } from './types';
 
 /**
@@ -112,7 +112,7 @@ export function handleApplications(
 	res: ServerResponse,
 ): void {
 	const auth = checkAuth(request.headers, state.keys, new Set(), { jwt: false, basic: true });
-	if (!auth.ok) return sendJson(res, 401, unauthorized(auth.detail, 'Invalid credentials supplied'));
+	if (!auth.ok) return sendJson(res, 401, applicationsUnauthorized(auth.detail));
 	const { method, id } = request;
 	if (id === undefined) {
 		if (method === 'GET') return list(state, request.query, res);

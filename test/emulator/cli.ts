@@ -1,6 +1,7 @@
 /**
  * `npm run emulator [-- --port 3999 --host 127.0.0.1 --state FILE --latency MS --rate-limit N
- *   --webhook-version v0.1|v1 --api-type messages|sms --account-status-url URL]`
+ *   --webhook-version v0.1|v1 --api-type messages|sms --account-status-url URL
+ *   --unauthorized-title TITLE --no-retry-after]`
  * Runs the Vonage emulator until Ctrl-C / SIGTERM. With --state, the account's credentials are kept in
  * FILE (created with mode 0600 on first run) so an n8n credential pointing here keeps working.
  * Prints the URL and the state file's path, never a secret.
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorCredentials, type EmulatorOptions } from './index';
 import { isHttpUrl } from './http';
 import { MESSAGING_API_TYPES, WEBHOOK_VERSIONS } from './types';
+import { MESSAGES_401_TITLES, type Messages401Title } from './problems';
 
 const CREDENTIAL_KEYS = ['apiKey', 'apiSecret', 'applicationId', 'privateKey', 'publicKey', 'signatureSecret'] as const;
 
@@ -31,6 +33,15 @@ function choiceFlag<T extends string>(name: string, value: string | undefined, c
 function urlFlag(name: string, value: string | undefined): string | undefined {
 	if (value === undefined || isHttpUrl(value)) return value;
 	throw new Error(`--${name} must be an http(s) URL, got "${value}"`);
+}
+
+/** --unauthorized-title: one of the recorded Messages API 401 titles (problems.ts). */
+function titleFlag(value: string | undefined): Messages401Title | undefined {
+	if (value === undefined) return undefined;
+	if (!MESSAGES_401_TITLES.includes(value as Messages401Title)) {
+		throw new Error(`--unauthorized-title must be one of ${MESSAGES_401_TITLES.map((t) => JSON.stringify(t)).join(', ')}, got "${value}"`);
+	}
+	return value as Messages401Title;
 }
 
 /** The credentials kept in FILE; a file without all of them is an error (it is never overwritten). */
@@ -58,6 +69,8 @@ async function main(): Promise<void> {
 			'webhook-version': { type: 'string' },
 			'api-type': { type: 'string' },
 			'account-status-url': { type: 'string' },
+			'unauthorized-title': { type: 'string' },
+			'no-retry-after': { type: 'boolean' },
 		},
 	});
 	const stateFile = values.state ? resolve(values.state) : undefined;
@@ -74,6 +87,8 @@ async function main(): Promise<void> {
 		messagingApiType: choiceFlag('api-type', values['api-type'], MESSAGING_API_TYPES),
 		accountStatusUrl: urlFlag('account-status-url', values['account-status-url']),
 		logSkipped: true,
+		unauthorizedTitle: titleFlag(values['unauthorized-title']),
+		throttleRetryAfter: values['no-retry-after'] === true ? false : undefined,
 	};
 	const emulator = await startEmulator(options);
 	if (stateFile && !existing) saveCredentials(stateFile, emulator.credentials, emulator.url);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 import type { Emulator } from './emulator';
-import { genericProblem, notFound } from './problems';
+import { genericProblem, MESSAGES_401_TITLES, notFound } from './problems';
 import { isHttpUrl, sendJson, type Parsed } from './http';
 import { FAULT_KINDS, MESSAGING_API_TYPES, RUNTIME_OPTIONS, WEBHOOK_VERSIONS, type EmulatorOptions, type Fault } from './types';
 
@@ -25,6 +25,10 @@ function validOption(key: string, value: unknown): boolean {
 			return MESSAGING_API_TYPES.includes(value as never);
 		case 'accountStatusUrl':
 			return isHttpUrl(value);
+		case 'unauthorizedTitle':
+			return MESSAGES_401_TITLES.includes(value as never);
+		case 'throttleRetryAfter':
+			return typeof value === 'boolean';
 		default:
 			return typeof value === 'number' && value >= 0;
 	}
@@ -61,7 +65,7 @@ export async function handleControl(emu: Emulator, method: string, path: string,
 		case 'POST /_emulator/config': {
 			const options = runtimeOptions(body);
 			if (!options) {
-				const detail = `Only ${RUNTIME_OPTIONS.join(', ')} may change (numbers >= 0; applicationWebhookVersion ${WEBHOOK_VERSIONS.join('|')}; messagingApiType ${MESSAGING_API_TYPES.join('|')}; accountStatusUrl an http(s) URL; null to unset).`;
+				const detail = `Only ${RUNTIME_OPTIONS.join(', ')} may change (numbers >= 0; applicationWebhookVersion ${WEBHOOK_VERSIONS.join('|')}; messagingApiType ${MESSAGING_API_TYPES.join('|')}; accountStatusUrl an http(s) URL; unauthorizedTitle one of ${MESSAGES_401_TITLES.map((t) => JSON.stringify(t)).join(', ')}; throttleRetryAfter true|false; null to unset).`;
 				return sendJson(res, 400, badRequest(detail));
 			}
 			emu.configure(options);

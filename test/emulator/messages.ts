@@ -39,7 +39,7 @@ export async function handleSend(emu: Emulator, req: IncomingMessage, res: Serve
 	};
 
 	const auth = checkAuth(req.headers, emu.keys, emu.usedJtis, { jwt: true, basic: true });
-	if (!auth.ok) return await answer({ status: 401, at }, 401, unauthorized(auth.detail));
+	if (!auth.ok) return await answer({ status: 401, at }, 401, unauthorized(auth.failure, auth.detail, emu.options.unauthorizedTitle));
 	const record = (status: RequestRecord['status']): RequestRecord => ({ auth: auth.auth, status, body, at });
 
 	const fault = takeFault(emu, ['status']);
@@ -48,7 +48,9 @@ export async function handleSend(emu: Emulator, req: IncomingMessage, res: Serve
 		return await answer(record(fault.status), fault.status, fault.body ?? (fault.status === 429 ? throttled() : internalError()), headers);
 	}
 	const wait = emu.window.retryAfter(at, emu.options.rateLimitPerSecond);
-	if (wait !== undefined) return await answer(record(429), 429, throttled(), { 'Retry-After': String(wait) });
+	if (wait !== undefined) {
+		return await answer(record(429), 429, throttled(), emu.options.throttleRetryAfter === false ? {} : { 'Retry-After': String(wait) });
+	}
 
 	const invalid = parsed.ok ? validateSms(body) : { status: 400, problem: missingParams('The request body is not valid JSON.') };
 	if (invalid) return await answer(record(invalid.status), invalid.status, invalid.problem);

@@ -30,12 +30,36 @@ export function genericProblem(anchor: string, title: string, detail: string, ex
 	return { type: `${GENERIC_ERRORS}${anchor.startsWith('#') ? '' : '/'}${anchor}`, title, detail, instance: randomUUID(), ...extra };
 }
 
-/** 401: the Messages API titles it "Unauthorized", the Applications API "Invalid credentials supplied". */
-export const unauthorized = (detail: string, title: 'Unauthorized' | 'Invalid credentials supplied' = 'Unauthorized') =>
-	genericProblem('#unauthorized', title, detail);
+/**
+ * The 401 titles Vonage's Messages API has been recorded answering (shared README "Real error answers",
+ * from the test fixtures of Vonage's SDKs): "You did not provide correct credentials." for wrong
+ * credentials, "Unauthorised" for a missing Authorization header. The live text may differ.
+ */
+export const MESSAGES_401_TITLES = ['You did not provide correct credentials.', 'Unauthorised'] as const;
+export type Messages401Title = (typeof MESSAGES_401_TITLES)[number];
 
+/** The Applications API's recorded 401 title (shared README "Real error answers"). */
+export const APPLICATIONS_401_TITLE = 'Invalid credentials supplied';
+
+/** Why a request did not authenticate: no usable Authorization header, or credentials that do not match. */
+export type AuthFailure = 'missing' | 'wrong';
+
+/**
+ * A Messages API 401: the recorded title for the failure (missing header: "Unauthorised"; wrong
+ * credentials: "You did not provide correct credentials."), or `title` when a setting fixes one.
+ */
+export const unauthorized = (failure: AuthFailure, detail: string, title?: Messages401Title) =>
+	genericProblem('#unauthorized', title ?? (failure === 'missing' ? 'Unauthorised' : 'You did not provide correct credentials.'), detail);
+
+/** An Applications API 401, with its own recorded title. */
+export const applicationsUnauthorized = (detail: string) => genericProblem('#unauthorized', APPLICATIONS_401_TITLE, detail);
+
+/**
+ * 429 as recorded from Vonage (shared README "Real error answers"): `title: "Rate Limit Hit"`, `type`
+ * ending `#1010`. Whether Retry-After comes with it is not confirmed (the `throttleRetryAfter` setting).
+ */
 export const throttled = () =>
-	messagesProblem(1000, 'Throttled', 'You have exceeded the submission capacity allowed on this account. Please wait and retry.');
+	messagesProblem(1010, 'Rate Limit Hit', 'You have exceeded the submission capacity allowed on this account. Please wait and retry.');
 
 export const missingParams = (detail: string, invalid?: InvalidParameter[]) =>
 	messagesProblem(1010, 'Missing params', detail, invalid ? { invalid_parameters: invalid } : {});

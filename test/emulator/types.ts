@@ -1,4 +1,5 @@
 /** The emulator's public types: options, faults and the records tests inspect. */
+import type { Messages401Title } from './problems';
 
 export interface EmulatorOptions {
 	/** Port to listen on; 0 (default) picks a free one. */
@@ -33,6 +34,10 @@ export interface EmulatorOptions {
 	accountStatusUrl?: string;
 	/** Print a line for every webhook that is not delivered, and why (the CLI does). */
 	logSkipped?: boolean;
+	/** Every Messages API 401 gets this recorded title; unset: chosen per request (problems.ts `unauthorized`). */
+	unauthorizedTitle?: Messages401Title;
+	/** Whether a rate-limit 429 carries Retry-After (default true; not confirmed for real Vonage). */
+	throttleRetryAfter?: boolean;
 }
 
 export type WebhookVersion = 'v0.1' | 'v1';
@@ -49,6 +54,8 @@ export const RUNTIME_OPTIONS = [
 	'applicationWebhookVersion',
 	'messagingApiType',
 	'accountStatusUrl',
+	'unauthorizedTitle',
+	'throttleRetryAfter',
 ] as const;
 
 export type Fault =

@@ -53,6 +53,12 @@ export interface TriggerHarness {
 	readonly workflowStaticData: IDataObject;
 	/** Production URL of the 'default' webhook: `${base}/webhook/${webhookId}/${path}`. */
 	readonly webhookUrl: string;
+	/** Test URL of the 'default' webhook: `${base}/webhook-test/${webhookId}/${path}`. */
+	readonly testWebhookUrl: string;
+	/** The editor's "Listen for test event": the webhook methods with the test URL (see testMethod). */
+	listenForTestEvent(): Promise<void>;
+	/** The test listener stops (event received, timeout or cancelled): delete with the test URL. */
+	stopTestListening(): Promise<void>;
 	checkExists(): Promise<boolean>;
 	create(): Promise<boolean>;
 	delete(): Promise<boolean>;
@@ -89,7 +95,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			persisted = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}
 	};
-	const webhookData = (workflow: Workflow, mode: WorkflowExecuteMode): IWebhookData => {
+	const webhookData = (workflow: Workflow, mode: WorkflowExecuteMode, isTest = false): IWebhookData => {
 		const webhookDescription = description.webhooks?.find((w) => w.name === 'default') as IWebhookDescription;
 		const wfNode = workflow.getNode(node.name)!;
 		const path = String(workflow.expression.getSimpleParameterValue(wfNode, webhookDescription.path, 'internal', {}) ?? '');
@@ -102,6 +108,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData(env, mode, workflowJson, baseUrl()),
 			webhookId: node.webhookId,
+			...(isTest && { isTest }),
 		};
 	};
 	const runMethod = async (method: WebhookSetupMethodNames, mode: WorkflowExecuteMode, activation: WorkflowActivateMode) => {
@@ -113,6 +120,25 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		const result = (await fn.call(context)) as boolean;
 		persist(workflow);
 		return result;
+	};
+
+	/**
+	 * "Listen for test event" as n8n 2.41.1 runs it (webhooks/test-webhooks.js): checkExists then create
+	 * with the test URL in mode 'manual'/'manual' on a Workflow over the stored static data; the static
+	 * data stays with the test registration (not saved) and is handed to delete in 'internal'/'update',
+	 * which n8n also calls when create failed.
+	 */
+	let testWorkflow: Workflow | undefined;
+	const testMethod = async (method: WebhookSetupMethodNames, workflow: Workflow, mode: WorkflowExecuteMode, activation: WorkflowActivateMode) => {
+		const data = webhookData(workflow, mode, true);
+		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[method];
+		if (!fn) throw new Error(`Node type has no webhookMethods.default.${method}`);
+		return (await fn.call(new HookContext(workflow, workflow.getNode(node.name)!, data.workflowExecuteAdditionalData, mode, activation, data))) as boolean;
+	};
+	const stopTestListening = async () => {
+		const workflow = testWorkflow;
+		testWorkflow = undefined;
+		if (workflow) await testMethod('delete', workflow, 'internal', 'update');
 	};
 
 	const harness: TriggerHarness = {
@@ -131,6 +157,21 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		checkExists: async () => await runMethod('checkExists', 'trigger', 'activate'),
 		create: async () => await runMethod('create', 'trigger', 'activate'),
 		delete: async () => await runMethod('delete', 'internal', 'update'),
+		get testWebhookUrl() {
+			const workflow = load();
+			const data = webhookData(workflow, 'manual', true);
+			return new HookContext(workflow, workflow.getNode(node.name)!, data.workflowExecuteAdditionalData, 'manual', 'manual', data).getNodeWebhookUrl('default')!;
+		},
+		async listenForTestEvent() {
+			testWorkflow = load();
+			try {
+				if (!(await testMethod('checkExists', testWorkflow, 'manual', 'manual'))) await testMethod('create', testWorkflow, 'manual', 'manual');
+			} catch (error) {
+				await stopTestListening();
+				throw error;
+			}
+		},
+		stopTestListening,
 		executions: [],
 		errors: [],
 		async listen() {

@@ -2,12 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { missingAuthFields, readCredentials, type VonageCredentials } from '../../shared/auth';
+import { urlProblem } from '../../shared/baseUrl';
 import { isUsablePrivateKey, PRIVATE_KEY_HELP } from '../../shared/jwt';
 import { CREDENTIAL_TYPE } from '../../shared/transport';
 
 /** The credential, checked once per run so that a gap in it stops the node before anything is sent. */
 export async function assertCredentials(this: IExecuteFunctions): Promise<VonageCredentials> {
 	const credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+	const baseUrl = urlProblem(credentials.baseUrl);
+	if (baseUrl) throw new NodeOperationError(this.getNode(), baseUrl.message, { description: baseUrl.description });
 	const missing = missingAuthFields(credentials);
 	if (missing.length > 0) {
 		throw new NodeOperationError(
