@@ -18,6 +18,7 @@ import {
 	statusWorkflow,
 	type CredentialRef,
 } from './workflows';
+import { credregScenarios } from './scenarios-credreg';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -332,4 +333,5 @@ export const scenarios: Scenario[] = [
 		},
 	},
 	...webhookScenarios,
+	...credregScenarios,
 ];
