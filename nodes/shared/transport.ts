@@ -119,7 +119,8 @@ export function vonageApiError(node: INode, response: VonageResponse, itemIndex?
 				.map((p) => `${String(p.name)}: ${String(p.reason)}`)
 				.join('; ')
 		: '';
-	const codeInfo = describeErrorCode(errorCodeFromType(problem.type) ?? (response.statusCode === 429 ? 1000 : undefined));
+	// A 429 is throttling (1000), whatever its type says: Vonage's recorded 429 carries a type ending #1010.
+	const codeInfo = describeErrorCode(response.statusCode === 429 ? 1000 : errorCodeFromType(problem.type));
 	const description = [
 		detail,
 		params && `Invalid parameters: ${params}.`,
