@@ -164,11 +164,16 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		},
 		async listenForTestEvent() {
 			testWorkflow = load();
-			try {
+			// As n8n: a failed create is followed by delete (deactivateWebhooks), then the error goes to the editor.
+			const failed = await (async () => {
 				if (!(await testMethod('checkExists', testWorkflow, 'manual', 'manual'))) await testMethod('create', testWorkflow, 'manual', 'manual');
-			} catch (error) {
+			})().then(
+				() => undefined,
+				(error: unknown) => ({ error }),
+			);
+			if (failed) {
 				await stopTestListening();
-				throw error;
+				throw failed.error;
 			}
 		},
 		stopTestListening,
