@@ -66,15 +66,16 @@ export async function readApplication(this: IHookFunctions, credentials: VonageC
 	return response.body;
 }
 
+/** The activation error for an application Vonage does not have (any more) for this API key. */
+export function noApplicationError(this: IHookFunctions, credentials: VonageCredentials): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `Vonage has no application with the ID "${credentials.applicationId}" for this API key`, {
+		description: `Check the Application ID in the credential (Vonage Dashboard > Applications), ${MANUAL_HINT}.`,
+	});
+}
+
 export async function getApplication(this: IHookFunctions, credentials: VonageCredentials): Promise<Application> {
 	const application = await readApplication.call(this, credentials);
-	if (application === 'deleted') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Vonage has no application with the ID "${credentials.applicationId}" for this API key`,
-			{ description: `Check the Application ID in the credential (Vonage Dashboard > Applications), ${MANUAL_HINT}.` },
-		);
-	}
+	if (application === 'deleted') throw noApplicationError.call(this, credentials);
 	return application;
 }
 

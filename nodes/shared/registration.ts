@@ -5,6 +5,7 @@ import {
 	getApplication,
 	messagesCapability,
 	messagesWith,
+	noApplicationError,
 	putApplication,
 	readApplication,
 	sameJson,
@@ -111,7 +112,7 @@ export function registrationMethods(key: WebhookKey) {
 				const next = messagesWith(messages, key, { address: url, http_method: 'POST' }) ?? null;
 				state.messagesAfter = next;
 				if ((await putApplication.call(this, credentials, withMessages(application, next ?? undefined))) === 'deleted') {
-					await getApplication.call(this, credentials); // says clearly that the application is gone
+					throw noApplicationError.call(this, credentials); // deleted between our GET and PUT
 				}
 			});
 			state.registeredUrl = url;
