@@ -24,10 +24,13 @@ export interface VonageResponse {
 /** Failures where the request certainly never reached Vonage, so sending again cannot duplicate. */
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-/** A request that got no HTTP answer. `retrySafe` only when it certainly never reached Vonage. */
+/**
+ * A request that got no usable HTTP answer. `retrySafe` only when it certainly never reached Vonage;
+ * `mayHaveBeenSent` when Vonage could have accepted it (so it must not be sent again blindly).
+ */
 export interface TransportFailure {
 	// n8n rewrites error messages that contain a network error code, so the code is kept apart.
-	failure: { message: string; code: string; retrySafe: boolean };
+	failure: { message: string; code: string; retrySafe: boolean; mayHaveBeenSent: boolean; description?: string };
 }
 
 export function isFailure(result: VonageResponse | TransportFailure): result is TransportFailure {
@@ -44,11 +47,50 @@ function errorCode(error: unknown): string {
 	return 'UNKNOWN';
 }
 
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const raw = headers[name] ?? headers[name.toLowerCase()];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Where a redirect points, as a host (never a full URL: it could carry a token in its query). */
+function locationHost(location: string | undefined, requestUrl: string): string {
+	if (!location) return 'nowhere (no Location header)';
+	try {
+		return new URL(location, requestUrl).host || 'an unusable address';
+	} catch {
+		return 'an unusable address';
+	}
+}
+
+/**
+ * A 3xx is never followed: it would take the Authorization header (a JWT or key:secret) and the
+ * message to whatever host the answer names. n8n's helper is told not to follow, and the answer
+ * becomes an error. Vonage did not take the request, so nothing was sent and it is safe to say so.
+ */
+function redirectFailure(response: VonageResponse, url: string): TransportFailure {
+	const host = locationHost(headerValue(response.headers, 'location'), url);
+	return {
+		failure: {
+			message: `Vonage answered ${response.statusCode} with a redirect to ${host}; it was not followed and nothing was sent`,
+			code: 'REDIRECT',
+			retrySafe: false,
+			mayHaveBeenSent: false,
+			description:
+				'Redirects are never followed, so the credentials did not go to that host. Check the Base URL in the Vonage Messages API credential: it must be the Vonage API host itself (e.g. https://api.nexmo.com), not an address that forwards to it.',
+		},
+	};
+}
+
 /**
  * One request to Vonage through n8n's authenticated HTTP helper. Every HTTP answer comes back as
- * a VonageResponse (the caller decides what a status means); a network failure becomes a
- * TransportError that says whether Vonage could have received the request. The original error
- * is not kept: it carries the request's Authorization header.
+ * a VonageResponse (the caller decides what a status means), except a redirect, which is never
+ * followed and becomes a TransportFailure, like a network failure, saying whether Vonage could
+ * have received the request. The original error is not kept: it carries the Authorization header.
+ *
+ * `timeoutMs` is a deadline for the whole request (connect, send, the entire answer), not the
+ * idle time between bytes: n8n's `timeout` is an idle timeout, so the request also carries an
+ * AbortSignal that fires at the deadline.
  */
 export async function vonageRequest(
 	this: VonageContext,
@@ -58,39 +100,63 @@ export async function vonageRequest(
 	body?: IDataObject,
 	timeoutMs = 30_000,
 ): Promise<VonageResponse | TransportFailure> {
+	const url = `${baseUrl}${path}`;
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${baseUrl}${path}`,
+		url,
 		headers: { Accept: 'application/json' },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: timeoutMs,
+		abortSignal: signal,
 	};
 	if (body !== undefined) options.body = body;
+	// n8n's helper replaces `abortSignal` with the execution's cancel signal when the context has
+	// one: this context hands it the signal that fires on cancel or at the deadline, whichever first.
+	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as VonageContext;
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+		response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options);
 	} catch (error) {
-		return { failure: describeFailure(error, baseUrl, timeoutMs) };
+		return { failure: describeFailure(error, baseUrl, timeoutMs, { deadline, cancel }) };
 	}
-	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	const answer = { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	if (answer.statusCode >= 300 && answer.statusCode < 400) return redirectFailure(answer, url);
+	return answer;
 }
 
-function describeFailure(error: unknown, baseUrl: string, timeoutMs: number): TransportFailure['failure'] {
+function describeFailure(
+	error: unknown,
+	baseUrl: string,
+	timeoutMs: number,
+	signals: { deadline: AbortSignal; cancel?: AbortSignal },
+): TransportFailure['failure'] {
 	const code = errorCode(error);
 	const message = error instanceof Error ? error.message : String(error);
+	const seconds = Math.round((timeoutMs / 1000) * 10) / 10;
+	if (signals.cancel?.aborted) {
+		return { message: 'The execution was cancelled while waiting for Vonage', code: 'CANCELLED', retrySafe: false, mayHaveBeenSent: true };
+	}
+	if (signals.deadline.aborted) {
+		return { message: `No answer from ${baseUrl} within ${seconds} s`, code: 'TIMEOUT', retrySafe: false, mayHaveBeenSent: true };
+	}
 	if (NEVER_CONNECTED.has(code)) {
-		return { message: `Could not connect to ${baseUrl}`, code, retrySafe: true };
+		return { message: `Could not connect to ${baseUrl}`, code, retrySafe: true, mayHaveBeenSent: false };
 	}
 	if (code === 'UNKNOWN' && !/socket|network|timeout|ECONN|aborted/i.test(message)) {
 		// Not a network failure: the credential could not authenticate the request (our own message, no secret in it).
-		return { message, code: 'CREDENTIAL', retrySafe: false };
+		return { message, code: 'CREDENTIAL', retrySafe: false, mayHaveBeenSent: false };
 	}
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
 	return timedOut
-		? { message: `No answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`, code: 'TIMEOUT', retrySafe: false }
-		: { message: `The connection to ${baseUrl} broke before Vonage answered`, code, retrySafe: false };
+		? { message: `No answer from ${baseUrl} within ${seconds} s`, code: 'TIMEOUT', retrySafe: false, mayHaveBeenSent: true }
+		: { message: `The connection to ${baseUrl} broke before Vonage answered`, code, retrySafe: false, mayHaveBeenSent: true };
 }
 
 interface ProblemDetails {

@@ -6,6 +6,7 @@ import { waitFor } from '../../scripts/n8n/proc';
 import type { Execution, N8nServer, Workflow, WorkflowInput } from '../../scripts/n8n/server';
 import { signWebhook, type EmulatorClient, type SentMessage } from './emulator-client';
 import { webhookScenarios } from './scenarios-webhooks';
+import { sendhardScenarios } from './scenarios-sendhard';
 import {
 	CREDENTIAL_TYPE,
 	INBOUND_TRIGGER,
@@ -334,4 +335,5 @@ export const scenarios: Scenario[] = [
 	},
 	...webhookScenarios,
 	...credregScenarios,
+	...sendhardScenarios,
 ];
