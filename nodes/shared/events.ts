@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { describeErrorCode } from './errorCodes';
 import { addressOf, channelOf, errorOf, mediaOf, messageTypeOf, textOf, webhookVersionOf } from './eventsWire';
+import { normaliseNumber } from './numbers';
 
 /**
  * What the triggers emit: the event exactly as Vonage sent it, plus a few fields that read the same in
@@ -104,9 +105,9 @@ export function inboundDuplicateKey(event: IDataObject): string | undefined {
 	return uuidOf(event);
 }
 
-/** A phone number as digits: spaces, dashes, dots, brackets, a leading + or 00 dropped. IDs stay as they are. */
+/** A phone number as digits (the send node's rules, numbers.ts: `+`/`00`, separators, a trunk `(0)` dropped). IDs stay as they are. */
 export function comparableAddress(value: string): string {
 	const compact = value.trim().replace(/[\s\-.()]/g, '');
 	if (!/^(\+|00)?\d+$/.test(compact)) return value.trim();
-	return compact.replace(/^(\+|00)/, '');
+	return normaliseNumber(value);
 }

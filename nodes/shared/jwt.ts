@@ -7,18 +7,48 @@ function base64url(input: Buffer | string): string {
 	return Buffer.from(input).toString('base64url');
 }
 
+const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+
 /**
- * Accepts a PEM as users paste it: with real line breaks, with literal "\n" sequences
- * (as it comes out of JSON or environment variables), or with surrounding whitespace.
+ * A PEM as users paste it, rebuilt: with real line breaks or literal "\n" / "\r\n" sequences (as it
+ * comes out of JSON or environment variables), with indented lines, or with every line break turned
+ * into a space (as some copy-paste paths do). The base64 body is re-wrapped at 64 characters.
  */
+function unescapeLineBreaks(pem: string): string {
+	return pem.replace(/\\r\\n|\\n|\\r/g, '\n');
+}
+
 export function normalisePrivateKey(pem: string): string {
-	return pem.replace(/\\n/g, '\n').replace(/\r\n/g, '\n').trim();
+	const unescaped = unescapeLineBreaks(pem);
+	const match = PEM.exec(unescaped);
+	if (!match) return unescaped.trim();
+	const [, label, inner] = match;
+	const lines = inner.split(/\r?\n/).map((line) => line.trim());
+	// Headers such as "Proc-Type: 4,ENCRYPTED" (traditional OpenSSL encryption) stay as they are.
+	const headers = lines.filter((line) => /^[A-Za-z-]+:/.test(line));
+	const body = lines
+		.filter((line) => !/^[A-Za-z-]+:/.test(line))
+		.join('')
+		.replace(/\s+/g, '');
+	const wrapped = body.match(/.{1,64}/g) ?? [];
+	const head = headers.length > 0 ? [...headers, ''] : [];
+	return [`-----BEGIN ${label}-----`, ...head, ...wrapped, `-----END ${label}-----`, ''].join('\n');
 }
 
 export const PRIVATE_KEY_HELP =
 	'The private key is not a valid RSA private key in PEM format. Paste the whole content of the ' +
 	'private.key file that Vonage downloaded when you created the application, including its ' +
 	'first line (BEGIN ... KEY) and last line (END ... KEY).';
+
+export const ENCRYPTED_KEY_HELP =
+	'The private key is encrypted with a passphrase, which n8n cannot use. Paste the unencrypted ' +
+	'private.key file exactly as Vonage gave it to you when you created the application, or ' +
+	'generate a new key pair for the application in the Vonage Dashboard.';
+
+function isEncrypted(pem: string): boolean {
+	const text = unescapeLineBreaks(pem);
+	return Boolean(PEM.exec(text)?.[1].includes('ENCRYPTED')) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(text);
+}
 
 // Parsing a PEM costs about as much as signing with it; a run signs once per request with the same key.
 let cachedKey: { pem: string; key: KeyObject | undefined } | undefined;
@@ -27,7 +57,7 @@ function rsaKey(pem: string): KeyObject | undefined {
 	if (cachedKey?.pem !== pem) {
 		let key: KeyObject | undefined;
 		try {
-			key = createPrivateKey(normalisePrivateKey(pem));
+			key = isEncrypted(pem) ? undefined : createPrivateKey(normalisePrivateKey(pem));
 		} catch {
 			key = undefined;
 		}
@@ -38,6 +68,12 @@ function rsaKey(pem: string): KeyObject | undefined {
 
 export function isUsablePrivateKey(pem: string): boolean {
 	return rsaKey(pem) !== undefined;
+}
+
+/** Why a private key cannot sign, in words that never repeat any of the key; undefined when it can. */
+export function privateKeyProblem(pem: string): string | undefined {
+	if (isUsablePrivateKey(pem)) return undefined;
+	return isEncrypted(pem) ? ENCRYPTED_KEY_HELP : PRIVATE_KEY_HELP;
 }
 
 /** A fresh RS256 application JWT (new `jti` every call), as Vonage's own SDK signs one per request. */
@@ -58,7 +94,7 @@ export function signApplicationJwt(
 	);
 	const signingInput = `${header}.${payload}`;
 	const key = rsaKey(privateKeyPem);
-	if (!key) throw new Error(PRIVATE_KEY_HELP);
+	if (!key) throw new Error(privateKeyProblem(privateKeyPem) ?? PRIVATE_KEY_HELP);
 	const signature = createSign('RSA-SHA256').update(signingInput).sign(key);
 	return `${signingInput}.${base64url(signature)}`;
 }

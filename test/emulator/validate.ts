@@ -10,11 +10,19 @@ const REQUIRED: ReadonlyArray<[string, (b: Record<string, any>) => unknown]> = [
 	['message.content.text', (b) => b.message?.content?.text],
 ];
 
-export const E164 = /^\d{7,15}$/;
+// E.164 (ITU-T): a country code never starts with 0, so neither does a number written without `+`/`00`.
+export const E164 = /^[1-9]\d{6,14}$/;
 /** Alphanumeric sender ID: 1-11 letters, digits or spaces, at least one letter. */
 export const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 export const MAX_TEXT = 1000;
 export const MAX_CLIENT_REF = 40;
+
+/**
+ * Lengths as Vonage's OpenAPI file states them (`text` maxLength 1000; `client_ref` "up to 40
+ * characters"): JSON Schema's maxLength counts Unicode code points, so an emoji is one character.
+ * (SMS parts are another matter: UCS-2 counts 16-bit units, see events.ts smsParts.)
+ */
+export const characters = (value: string): number => Array.from(value).length;
 
 function invalidFields(b: Record<string, any>): InvalidParameter[] {
 	const invalid: InvalidParameter[] = [];
@@ -23,22 +31,22 @@ function invalidFields(b: Record<string, any>): InvalidParameter[] {
 	};
 	const { to, from, message, client_ref: clientRef } = b;
 	check(to.type === 'sms', 'to.type', 'must be one of: sms');
-	check(typeof to.number === 'string' && E164.test(to.number), 'to.number', 'must be 7 to 15 digits (E.164 without + or 00)');
+	check(typeof to.number === 'string' && E164.test(to.number), 'to.number', 'must be 7 to 15 digits starting with the country code (E.164 without + or 00)');
 	check(from.type === 'sms', 'from.type', 'must be one of: sms');
 	check(
 		typeof from.number === 'string' && (E164.test(from.number) || SENDER_ID.test(from.number)),
 		'from.number',
-		'must be 7 to 15 digits, or an alphanumeric sender ID of 1 to 11 letters, digits or spaces',
+		'must be 7 to 15 digits starting with the country code, or an alphanumeric sender ID of 1 to 11 letters, digits or spaces',
 	);
 	check(message.content.type === 'text', 'message.content.type', 'must be one of: text');
 	const text = message.content.text;
 	check(
-		typeof text === 'string' && text.length > 0 && Array.from(text).length <= MAX_TEXT,
+		typeof text === 'string' && text.length > 0 && characters(text) <= MAX_TEXT,
 		'message.content.text',
 		`must be a string of 1 to ${MAX_TEXT} characters`,
 	);
 	if (clientRef !== undefined) {
-		check(typeof clientRef === 'string' && clientRef.length <= MAX_CLIENT_REF, 'client_ref', `must be a string of at most ${MAX_CLIENT_REF} characters`);
+		check(typeof clientRef === 'string' && characters(clientRef) <= MAX_CLIENT_REF, 'client_ref', `must be a string of at most ${MAX_CLIENT_REF} characters`);
 	}
 	return invalid;
 }

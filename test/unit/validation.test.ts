@@ -1,10 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendDescription } from '../../nodes/VonageMessages/actions/sms/send.description';
+import { OPTION_LIMITS } from '../../nodes/VonageMessages/helpers/options';
 import {
 	checkClientRef,
 	checkRecipient,
 	checkSender,
 	checkText,
-	normaliseNumber,
 } from '../../nodes/VonageMessages/helpers/validation';
+import { normaliseNumber } from '../../nodes/shared/numbers';
 
 describe('phone numbers', () => {
 	it.each([
@@ -35,9 +39,16 @@ describe('phone numbers', () => {
 		expect(checkRecipient('Acme').ok).toBe(false);
 	});
 
-	it('normalises only separators and the international prefix', () => {
+	it('normalises separators, the international prefix and a trunk (0) after the country code', () => {
 		expect(normaliseNumber(' +44-7700.900 000 ')).toBe('447700900000');
 		expect(normaliseNumber('00 1 555')).toBe('1555');
+		expect(normaliseNumber('+44 (0) 7700 900000')).toBe('447700900000');
+	});
+
+	it.each(['07700 900000', '+0044 7700 900000', '0 44 7700 900000', '+44 (07700) 900000'])('refuses %p, showing it', (raw) => {
+		const check = checkRecipient(raw);
+		expect(check.ok).toBe(false);
+		if (!check.ok) expect(check.problem).toContain(`"${raw}"`);
 	});
 });
 
@@ -55,5 +66,20 @@ describe('text and client reference', () => {
 		expect(checkClientRef('')).toEqual({ ok: true, value: '' });
 		expect(checkClientRef('r'.repeat(40)).ok).toBe(true);
 		expect(checkClientRef('r'.repeat(41)).ok).toBe(false);
+		expect(checkClientRef('😀'.repeat(40)).ok).toBe(true);
+	});
+});
+
+describe('send options', () => {
+	it('the editor shows the limits and defaults the node checks', () => {
+		const options = sendDescription.find((p) => p.name === 'options')!.options as INodeProperties[];
+		for (const [name, limits] of Object.entries(OPTION_LIMITS)) {
+			const property = options.find((o) => o.name === name)!;
+			expect(property).toMatchObject({
+				displayName: limits.label,
+				default: limits.default,
+				typeOptions: { minValue: limits.min, maxValue: limits.max },
+			});
+		}
 	});
 });

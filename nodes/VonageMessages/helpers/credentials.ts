@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { missingAuthFields, readCredentials, type VonageCredentials } from '../../shared/auth';
 import { urlProblem } from '../../shared/baseUrl';
-import { isUsablePrivateKey, PRIVATE_KEY_HELP } from '../../shared/jwt';
+import { privateKeyProblem } from '../../shared/jwt';
 import { CREDENTIAL_TYPE } from '../../shared/transport';
 
 /** The credential, checked once per run so that a gap in it stops the node before anything is sent. */
@@ -21,9 +21,10 @@ export async function assertCredentials(this: IExecuteFunctions): Promise<Vonage
 			},
 		);
 	}
-	if (credentials.authType === 'jwt' && !isUsablePrivateKey(credentials.privateKey)) {
+	const keyProblem = credentials.authType === 'jwt' ? privateKeyProblem(credentials.privateKey) : undefined;
+	if (keyProblem) {
 		throw new NodeOperationError(this.getNode(), 'The private key in the Vonage Messages API credential cannot sign', {
-			description: PRIVATE_KEY_HELP,
+			description: keyProblem,
 		});
 	}
 	return credentials;

@@ -18,11 +18,26 @@ export type Delivery =
 const NOT_RESENT =
 	'It was not sent again, because Vonage may have accepted it and a second attempt could deliver it twice. Check the message status (or the Status Trigger) before sending it again.';
 
-function retryAfterMs(headers: Record<string, unknown>, attempt: number): number {
+/** A 429 is waited out at least this long (Vonage counts its limit per rolling second) and at most this long. */
+export const RETRY_AFTER_FLOOR_MS = 1000;
+export const RETRY_AFTER_CAP_MS = 60_000;
+
+/**
+ * How long to wait before retrying a 429: Retry-After in seconds or as an HTTP date (RFC 9110
+ * 10.2.3), kept between the floor and the cap; without one, 1 s doubling up to 30 s.
+ */
+export function retryAfterMs(headers: Record<string, unknown>, attempt: number, now = Date.now()): number {
 	const raw = headers['retry-after'];
-	const seconds = Number(Array.isArray(raw) ? raw[0] : raw);
-	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 60) * 1000;
-	return Math.min(1000 * 2 ** attempt, 30_000);
+	const value = String((Array.isArray(raw) ? raw[0] : raw) ?? '').trim();
+	let wait: number | undefined;
+	if (/^\d+(\.\d+)?$/.test(value)) wait = Number(value) * 1000;
+	else if (value !== '' && Number.isFinite(Date.parse(value))) wait = Date.parse(value) - now;
+	if (wait === undefined) wait = Math.min(1000 * 2 ** attempt, 30_000);
+	return Math.min(Math.max(wait, RETRY_AFTER_FLOOR_MS), RETRY_AFTER_CAP_MS);
+}
+
+function seconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10} s`;
 }
 
 /**
@@ -36,6 +51,7 @@ export async function deliver(
 	options: DeliveryOptions,
 ): Promise<Delivery> {
 	const node = this.getNode();
+	let throttledWaitMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		await options.limiter.acquire();
 		const response = await vonageRequest.call(
@@ -54,12 +70,12 @@ export async function deliver(
 			}
 			const description = failure.retrySafe
 				? `Network error ${failure.code}. Gave up after ${attempt + 1} attempts. Nothing was sent for this item. Check the Base URL in the credential and the network.`
-				: failure.code === 'CREDENTIAL'
-					? undefined
-					: `Network error ${failure.code}. ${NOT_RESENT}`;
+				: failure.mayHaveBeenSent
+					? `Network error ${failure.code}. ${NOT_RESENT}`
+					: failure.description;
 			return {
 				ok: false,
-				mayHaveBeenSent: !failure.retrySafe && failure.code !== 'CREDENTIAL',
+				mayHaveBeenSent: failure.mayHaveBeenSent,
 				error: new NodeOperationError(node, failure.message, { itemIndex, description }),
 			};
 		}
@@ -67,23 +83,27 @@ export async function deliver(
 		const { statusCode } = response;
 		if (statusCode >= 200 && statusCode < 300) {
 			const uuid = (response.body as { message_uuid?: unknown } | undefined)?.message_uuid;
-			if (typeof uuid === 'string') return { ok: true, messageUuid: uuid, attempts: attempt + 1 };
+			if (typeof uuid === 'string' && uuid.trim() !== '') return { ok: true, messageUuid: uuid, attempts: attempt + 1 };
 			return {
 				ok: false,
 				mayHaveBeenSent: true,
 				error: new NodeOperationError(node, `Vonage answered ${statusCode} without a message_uuid`, {
 					itemIndex,
-					description: NOT_RESENT,
+					description: `Vonage's answer did not say which message it created, so the node cannot report it as sent. ${NOT_RESENT}`,
 				}),
 			};
 		}
 		if (statusCode === 429 && attempt < options.maxRetries) {
 			const wait = retryAfterMs(response.headers, attempt);
+			throttledWaitMs += wait;
 			options.limiter.pause(wait);
 			await sleep(wait);
 			continue;
 		}
 		const error = vonageApiError(node, response, itemIndex);
+		if (statusCode === 429) {
+			error.description = `${error.description ?? ''} Still throttled after ${attempt + 1} attempts; waited ${seconds(throttledWaitMs)} in total. Nothing was sent for this item.`.trim();
+		}
 		const mayHaveBeenSent = statusCode >= 500;
 		if (mayHaveBeenSent) error.description = `${error.description ?? ''} ${NOT_RESENT}`.trim();
 		return { ok: false, mayHaveBeenSent, error };

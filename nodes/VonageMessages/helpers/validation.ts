@@ -1,45 +1,33 @@
+import { checkInternationalNumber, type NumberCheck } from '../../shared/numbers';
+
 /** Limits from the Messages API v0.1 page and Vonage's SMS rules. */
 export const MAX_TEXT_LENGTH = 1000;
 export const MAX_CLIENT_REF_LENGTH = 40;
 
-export type FieldCheck = { ok: true; value: string } | { ok: false; problem: string; fix: string };
+export type FieldCheck = NumberCheck;
 
-const SEPARATORS = /[\s\-().]/g;
-
-/** Spaces and common separators dropped, then a leading `+` or `00` (international prefix). */
-export function normaliseNumber(raw: string): string {
-	const compact = raw.replace(SEPARATORS, '');
-	if (compact.startsWith('+')) return compact.slice(1);
-	if (compact.startsWith('00')) return compact.slice(2);
-	return compact;
-}
-
-const E164_DIGITS = /^\d{7,15}$/;
 const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
-function describe(raw: string): string {
-	return raw === '' ? 'it is empty' : `got "${raw}"`;
+/** How Vonage counts a field's length: Unicode code points (JSON Schema's `maxLength`, as the OpenAPI file gives it). */
+export function characterCount(value: string): number {
+	return Array.from(value).length;
 }
 
 export function checkRecipient(raw: string): FieldCheck {
-	const value = normaliseNumber(raw);
-	if (E164_DIGITS.test(value)) return { ok: true, value };
-	return {
-		ok: false,
-		problem: `is not a phone number in international format (${describe(raw)})`,
-		fix: 'Use the country code followed by the number, 7 to 15 digits, e.g. 447700900000 or +44 7700 900000',
-	};
+	const number = checkInternationalNumber(raw);
+	if (number.ok) return number;
+	return { ok: false, problem: `is not a phone number in international format: ${number.problem}`, fix: number.fix };
 }
 
 export function checkSender(raw: string): FieldCheck {
 	const trimmed = raw.trim();
-	const value = normaliseNumber(trimmed);
-	if (E164_DIGITS.test(value)) return { ok: true, value };
+	const number = checkInternationalNumber(trimmed);
+	if (number.ok) return number;
 	if (SENDER_ID.test(trimmed)) return { ok: true, value: trimmed };
 	return {
 		ok: false,
-		problem: `is neither a phone number nor an alphanumeric sender ID (${describe(raw)})`,
-		fix: 'Use your Vonage virtual number with its country code (7 to 15 digits, e.g. 447700900001), or a sender ID of 1 to 11 letters, digits and spaces where your destination country allows it',
+		problem: `is neither a phone number nor an alphanumeric sender ID: ${number.problem}`,
+		fix: 'Use your Vonage virtual number in international format (country code, then the number without its leading 0, e.g. 447700900001), or a sender ID of 1 to 11 letters, digits and spaces where your destination country allows it',
 	};
 }
 
@@ -47,7 +35,7 @@ export function checkText(text: string): FieldCheck {
 	if (text.trim() === '') {
 		return { ok: false, problem: 'is empty', fix: 'Write the message, or map it from the input, e.g. {{ $json.message }}' };
 	}
-	const length = Array.from(text).length;
+	const length = characterCount(text);
 	if (length > MAX_TEXT_LENGTH) {
 		return {
 			ok: false,
@@ -59,10 +47,11 @@ export function checkText(text: string): FieldCheck {
 }
 
 export function checkClientRef(ref: string): FieldCheck {
-	if (ref.length > MAX_CLIENT_REF_LENGTH) {
+	const length = characterCount(ref);
+	if (length > MAX_CLIENT_REF_LENGTH) {
 		return {
 			ok: false,
-			problem: `has ${ref.length} characters; Vonage accepts at most ${MAX_CLIENT_REF_LENGTH}`,
+			problem: `has ${length} characters; Vonage accepts at most ${MAX_CLIENT_REF_LENGTH}`,
 			fix: 'Map a shorter value, such as a record ID, into Client Reference',
 		};
 	}

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { OPTION_LIMITS as LIMITS } from '../../helpers/options';
+
 const show = { resource: ['sms'], operation: ['send'] };
 
 export const sendDescription: INodeProperties[] = [
@@ -59,7 +61,7 @@ export const sendDescription: INodeProperties[] = [
 				displayName: 'Max Parallel Requests',
 				name: 'concurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
+				typeOptions: { minValue: LIMITS.concurrency.min, maxValue: LIMITS.concurrency.max },
 				default: 10,
 				description: 'How many messages may be on their way to Vonage at the same time',
 			},
@@ -67,7 +69,7 @@ export const sendDescription: INodeProperties[] = [
 				displayName: 'Max Requests per Second',
 				name: 'maxPerSecond',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
+				typeOptions: { minValue: LIMITS.maxPerSecond.min, maxValue: LIMITS.maxPerSecond.max },
 				default: 30,
 				description:
 					"Vonage's default limit is 30 per second per API key; raise it only if Vonage raised yours. Shared by all items of this node run.",
@@ -76,7 +78,7 @@ export const sendDescription: INodeProperties[] = [
 				displayName: 'Retries When Throttled or Unreachable',
 				name: 'maxRetries',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 20 },
+				typeOptions: { minValue: LIMITS.maxRetries.min, maxValue: LIMITS.maxRetries.max },
 				default: 5,
 				description:
 					'How often to resend a message that Vonage refused with 429 (waiting as long as Vonage asks) or that could not connect at all. Answers that might mean the message was accepted (5xx, timeout, dropped connection) are never resent, so nothing arrives twice.',
@@ -85,7 +87,7 @@ export const sendDescription: INodeProperties[] = [
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 300 },
+				typeOptions: { minValue: LIMITS.timeout.min, maxValue: LIMITS.timeout.max },
 				default: 30,
 				description: 'How long to wait for Vonage to answer one request',
 			},

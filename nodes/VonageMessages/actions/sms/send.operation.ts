@@ -6,16 +6,10 @@ import { prepareSms, type PreparedSms } from '../../helpers/prepare';
 import { itemRanges } from '../../helpers/ranges';
 import { RateLimiter, runPool } from '../../helpers/throttle';
 import { assertCredentials } from '../../helpers/credentials';
+import { readSendOptions } from '../../helpers/options';
 import { sendDescription } from './send.description';
 
 export const description = sendDescription;
-
-interface SendOptions {
-	concurrency?: number;
-	maxPerSecond?: number;
-	maxRetries?: number;
-	timeout?: number;
-}
 
 function errorItem(error: NodeOperationError | Error, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
 	const description = (error as NodeOperationError).description;
@@ -29,7 +23,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const credentials = await assertCredentials.call(this);
-	const options = this.getNodeParameter('options', 0, {}) as SendOptions;
+	const options = readSendOptions(this);
 
 	// Every item is checked before anything is sent: bad input never leaves half a batch behind.
 	const prepared: Array<PreparedSms | undefined> = [];
@@ -48,14 +42,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	const deliveryOptions = {
 		baseUrl: credentials.baseUrl,
-		limiter: new RateLimiter(options.maxPerSecond ?? 30),
-		maxRetries: options.maxRetries ?? 5,
-		timeoutMs: (options.timeout ?? 30) * 1000,
+		limiter: new RateLimiter(options.maxPerSecond),
+		maxRetries: options.maxRetries,
+		timeoutMs: options.timeout * 1000,
 	};
 	let stopped = false;
 	const deliveries = await runPool<Delivery | undefined>(
 		items.length,
-		options.concurrency ?? 10,
+		options.concurrency,
 		async (i) => {
 			const sms = prepared[i];
 			if (!sms) return undefined;
