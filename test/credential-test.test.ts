@@ -1,6 +1,7 @@
 // The credential dialog's Test, run as n8n runs it (test/support/credential-tester.ts: the nodes'
 // `testedBy` function on n8n-core's CredentialTestContext) against the emulator over real HTTP.
 // Decided by HTTP status: every recorded 401 body is a failure, for JWT and Basic alike.
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -67,6 +68,19 @@ describe.each(AUTH_TYPES)('credential test (%s)', (authType) => {
 		const result = await testCredential(credentialFor(emulator, authType, missing));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(authType === 'jwt' ? /needs Private Key/ : /needs API Key/);
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	it('explains an encrypted private key, before sending anything', async () => {
+		if (authType !== 'jwt') return;
+		const { privateKey } = generateKeyPairSync('rsa', {
+			modulusLength: 2048,
+			privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' },
+			publicKeyEncoding: { type: 'spki', format: 'pem' },
+		});
+		const result = await testCredential(credentialFor(emulator, authType, { privateKey }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/encrypted with a passphrase/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 

@@ -44,8 +44,9 @@ async function applicationsRequest(
 	const base = applicationsBaseUrl(credentials.baseUrl);
 	const response = await vonageRequest.call(this, base, method, applicationPath(credentials), body);
 	if (isFailure(response)) {
-		throw new NodeOperationError(this.getNode(), `Could not reach the Vonage Applications API: ${response.failure.message}`, {
-			description: 'Check the Base URL in the credential and the network, then activate the workflow again.',
+		const { message, description } = response.failure;
+		throw new NodeOperationError(this.getNode(), `Could not reach the Vonage Applications API: ${message}`, {
+			description: description ?? 'Check the Base URL in the credential and the network, then activate the workflow again.',
 		});
 	}
 	return response;

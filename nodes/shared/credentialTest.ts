@@ -8,7 +8,7 @@ import type {
 import { isApplication } from './applicationShape';
 import { authorizationHeader, basicAuthorization, missingAuthFields, readCredentials, type VonageCredentials } from './auth';
 import { applicationsBaseUrl, CredentialProblem, urlProblem } from './baseUrl';
-import { isUsablePrivateKey, PRIVATE_KEY_HELP } from './jwt';
+import { privateKeyProblem } from './jwt';
 
 /** The name the nodes' `testedBy` and `methods.credentialTest` use for testVonageCredential. */
 export const CREDENTIAL_TEST_NAME = 'vonageMessagesApiTest';
@@ -112,7 +112,8 @@ function problemOf(credentials: VonageCredentials): string | undefined {
 	if (missing.length > 0) {
 		return `${credentials.authType === 'jwt' ? 'JWT' : 'Basic'} authentication needs ${missing.join(' and ')}. Fill ${missing.length > 1 ? 'them' : 'it'} in, or switch Authentication.`;
 	}
-	if (credentials.authType === 'jwt' && !isUsablePrivateKey(credentials.privateKey)) return `The Private Key cannot sign. ${PRIVATE_KEY_HELP}`;
+	const keyProblem = credentials.authType === 'jwt' ? privateKeyProblem(credentials.privateKey) : undefined;
+	if (keyProblem) return `The Private Key cannot sign. ${keyProblem}`;
 	if (Boolean(credentials.apiKey) !== Boolean(credentials.apiSecret)) {
 		const [filled, empty] = credentials.apiKey ? ['API Key', 'API Secret'] : ['API Secret', 'API Key'];
 		return `${filled} is filled in but ${empty} is empty. The triggers need both to register their webhook URLs; fill in both, or leave both empty if you only send messages.`;
