@@ -42,6 +42,8 @@ describe.each(AUTH_TYPES)('Send SMS with %s auth', (authType) => {
 		});
 		expect(outputs[0][0].json).toEqual({
 			message_uuid: emulator.accepted[0].message_uuid,
+			channel: 'sms',
+			message_type: 'text',
 			to: '447700900123',
 			from: '447700900001',
 			encoding: 'unicode',

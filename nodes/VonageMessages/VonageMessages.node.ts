@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as messenger from './actions/messenger';
+import * as mms from './actions/mms';
 import * as sms from './actions/sms';
+import * as viber from './actions/viber';
+import * as whatsapp from './actions/whatsapp';
 import { testVonageCredential } from '../shared/credentialTest';
 
 export class VonageMessages implements INodeType {
@@ -13,7 +17,7 @@ export class VonageMessages implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send SMS through the Vonage Messages API',
+		description: 'Send SMS, MMS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
 		defaults: { name: 'Vonage Messages' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,10 +29,21 @@ export class VonageMessages implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'SMS', value: 'sms' }],
+				options: [
+					{ name: 'Facebook Messenger', value: 'messenger', description: 'Text, image, audio, video or file to a Messenger user ID' },
+					// eslint-disable-next-line n8n-nodes-base/node-param-resource-with-plural-option -- MMS is the channel's name, not a plural
+					{ name: 'MMS', value: 'mms', description: 'An image to a US phone number' },
+					{ name: 'SMS', value: 'sms', description: 'A text to a phone number' },
+					{ name: 'Viber', value: 'viber', description: 'Text or image from your Viber service' },
+					{ name: 'WhatsApp', value: 'whatsapp', description: 'Text, media or an approved template to a WhatsApp number' },
+				],
 				default: 'sms',
 			},
 			...sms.description,
+			...mms.description,
+			...whatsapp.description,
+			...viber.description,
+			...messenger.description,
 		],
 	};
 

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
+import { inboundSpecOf } from './channel-events';
+import { sendChannelInbound } from './channel-status';
 import type { Emulator } from './emulator';
 import { genericProblem, MESSAGES_401_TITLES, notFound } from './problems';
 import { isHttpUrl, sendJson, type Parsed } from './http';
@@ -58,8 +60,10 @@ export async function handleControl(emu: Emulator, method: string, path: string,
 		case 'GET /_emulator/state':
 			return sendJson(res, 200, emu.publicState());
 		case 'POST /_emulator/inbound': {
+			const channelInbound = body?.channel !== undefined ? inboundSpecOf(body) : undefined;
+			if (channelInbound) return sendJson(res, 200, await sendChannelInbound(emu, channelInbound.spec, channelInbound.format));
 			const ok = body && ['from', 'to', 'text'].every((key) => typeof body[key] === 'string');
-			if (!ok) return sendJson(res, 400, badRequest('Send {"from": "447700900000", "to": "447700900001", "text": "..."}.'));
+			if (!ok) return sendJson(res, 400, badRequest('Send {"from": "447700900000", "to": "447700900001", "text": "..."}, or for any channel {"channel": "whatsapp", "from", "to", "type": "image", "url", "caption", "format": "v1"}.'));
 			return sendJson(res, 200, await emu.sendInbound({ from: body.from, to: body.to, text: body.text }));
 		}
 		case 'POST /_emulator/config': {

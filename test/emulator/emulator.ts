@@ -6,7 +6,8 @@ import { initialApplication, setApplicationVersion } from './applications';
 import type { AccountKeys } from './auth';
 import { Background } from './background';
 import { makeCredentials, publicCredentials } from './credentials';
-import { inboundEvent, outcomeFor, statusEvent } from './events';
+import { statusSteps } from './channel-status';
+import { inboundEvent } from './events';
 import { isLoopbackUrl, sendJson } from './http';
 import { genericProblem } from './problems';
 import { RollingWindow } from './rate-limit';
@@ -108,10 +109,10 @@ export class Emulator {
 	emitStatuses(message: AcceptedMessage): void {
 		void this.background.run(async (task) => {
 			const delay = () => task.sleep(this.options.statusDelayMs ?? 20);
-			for (const status of ['submitted', outcomeFor(message.body.to.number)] as const) {
+			for (const step of statusSteps(message)) {
 				if (!(await delay())) return;
 				const plan = statusPlan(this.options, this.application, message.auth, message.webhookVersion);
-				await this.webhook('status', plan, statusEvent(message, status, plan.version));
+				await this.webhook('status', plan, step(plan.version));
 			}
 		});
 	}

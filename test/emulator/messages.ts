@@ -6,7 +6,7 @@ import type { Emulator } from './emulator';
 import { parseJson, readBody, sendJson } from './http';
 import { internalError, missingParams, throttled, unauthorized } from './problems';
 import type { AcceptedMessage, Fault, RequestRecord } from './types';
-import { validateSms } from './validate';
+import { validateMessage, type ApiVersion } from './channels';
 
 /** Takes the queued fault at the head of the queue if it is one of `kinds` (faults apply in order). */
 function takeFault<K extends Fault['kind']>(emu: Emulator, kinds: K[]): Extract<Fault, { kind: K }> | undefined {
@@ -19,11 +19,11 @@ function takeFault<K extends Fault['kind']>(emu: Emulator, kinds: K[]): Extract<
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * POST /v0.1/messages, in Vonage's order: authentication, then throttling, then the body. Queued faults
+ * POST /v0.1/messages and /v1/messages (every channel: channels.ts), in Vonage's order: authentication, then throttling, then the body. Queued faults
  * are used only when they apply: `reset-before-accept` on arrival, `status` once authenticated,
  * `*-after-accept` once a message is accepted.
  */
-export async function handleSend(emu: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleSend(emu: Emulator, req: IncomingMessage, res: ServerResponse, version: ApiVersion = 'v0.1'): Promise<void> {
 	const at = Date.now();
 	if (takeFault(emu, ['reset-before-accept'])) {
 		emu.requests.push({ status: 'reset', at });
@@ -52,10 +52,12 @@ export async function handleSend(emu: Emulator, req: IncomingMessage, res: Serve
 		return await answer(record(429), 429, throttled(), emu.options.throttleRetryAfter === false ? {} : { 'Retry-After': String(wait) });
 	}
 
-	const invalid = parsed.ok ? validateSms(body) : { status: 400, problem: missingParams('The request body is not valid JSON.') };
+	const invalid = parsed.ok ? validateMessage(version, body) : { status: 400, problem: missingParams('The request body is not valid JSON.') };
 	if (invalid) return await answer(record(invalid.status), invalid.status, invalid.problem);
 
-	const message: AcceptedMessage = { message_uuid: randomUUID(), body: body as Record<string, any>, auth: auth.auth, receivedAt: at };
+	const message: AcceptedMessage = { message_uuid: randomUUID(), body: body as Record<string, any>, auth: auth.auth, receivedAt: at, ...(version === 'v1' ? { version } : {}) };
+	// v1's per-message `webhook_version` overrides the application's webhook format (SDK MessageParams.webhookVersion).
+	if (version === 'v1' && (message.body.webhook_version === 'v0.1' || message.body.webhook_version === 'v1')) message.webhookVersion = message.body.webhook_version;
 	if (auth.jti !== undefined) message.jti = auth.jti;
 	emu.window.add(at);
 	emu.accepted.push(message);

@@ -12,8 +12,8 @@ export async function route(emu: Emulator, req: IncomingMessage, res: ServerResp
 	const url = new URL(req.url ?? '/', 'http://emulator');
 	const path = url.pathname.replace(/\/+$/, '') || '/';
 	const method = req.method ?? 'GET';
-	if (path === '/v0.1/messages') {
-		if (method === 'POST') return await handleSend(emu, req, res);
+	if (path === '/v0.1/messages' || path === '/v1/messages') {
+		if (method === 'POST') return await handleSend(emu, req, res, path === '/v1/messages' ? 'v1' : 'v0.1');
 		return sendJson(res, 405, genericProblem('#wrong-verb', 'Request method not allowed', `Request method '${method}' not supported`));
 	}
 	const body = parseJson(await readBody(req));

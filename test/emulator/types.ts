@@ -77,6 +77,8 @@ export interface AcceptedMessage {
 	/** A send's own `webhook_version` (v1 sends may override the application's); none for v0.1 sends. */
 	webhookVersion?: WebhookVersion;
 	receivedAt: number;
+	/** `v1` when it was sent through `/v1/messages`; absent for `/v0.1/messages`. */
+	version?: 'v1';
 }
 
 export interface RequestRecord {

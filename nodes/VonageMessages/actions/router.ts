@@ -1,11 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as messenger from './messenger';
+import * as mms from './mms';
 import * as sms from './sms';
+import * as viber from './viber';
+import * as whatsapp from './whatsapp';
 
 type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
 
-const resources: Record<string, Record<string, Operation>> = { sms: { send: sms.send } };
+const resources: Record<string, Record<string, Operation>> = {
+	sms: { send: sms.send },
+	mms: { send: mms.send },
+	whatsapp: { send: whatsapp.send },
+	viber: { send: viber.send },
+	messenger: { send: messenger.send },
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -9,6 +9,8 @@ export interface DeliveryOptions {
 	limiter: RateLimiter;
 	maxRetries: number;
 	timeoutMs: number;
+	/** The Messages API path; default `/v0.1/messages`. */
+	path?: string;
 }
 
 export type Delivery =
@@ -58,7 +60,7 @@ export async function deliver(
 			this,
 			options.baseUrl,
 			'POST',
-			'/v0.1/messages',
+			options.path ?? '/v0.1/messages',
 			body,
 			options.timeoutMs,
 		);

@@ -1,0 +1,8 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty } from '../message/fields';
+import * as send from './send.operation';
+
+export { send };
+
+export const description: INodeProperties[] = [operationProperty('viber'), ...send.description];

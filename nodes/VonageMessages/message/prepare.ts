@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { smsEncoding } from '../helpers/encoding';
+import { CHANNELS } from './channels';
+import { checkMessage, type RawMessage } from './checks';
+import type { ApiVersion, Channel, Message } from './model';
+import { toV01Body } from './wireV01';
+import { toV1Body } from './wireV1';
+
+export const MESSAGES_PATH: Record<ApiVersion, string> = { 'v0.1': '/v0.1/messages', v1: '/v1/messages' };
+
+/** One item, checked: the body for the chosen API version and what the output item says about it. */
+export interface PreparedMessage {
+	message: Message;
+	body: IDataObject;
+	summary: IDataObject;
+}
+
+/** The output fields of a sent message, the same for v0.1 and v1 (SMS adds encoding, characters and parts). */
+export function summaryOf(message: Message): IDataObject {
+	const summary: IDataObject = {
+		channel: message.channel,
+		message_type: message.content.type,
+		to: message.to,
+		from: message.from,
+	};
+	if (message.clientRef !== undefined) summary.client_ref = message.clientRef;
+	if (message.channel === 'sms' && message.content.type === 'text') Object.assign(summary, smsEncoding(message.content.text));
+	return summary;
+}
+
+export function bodyFor(message: Message, version: ApiVersion): IDataObject {
+	return version === 'v1' ? toV1Body(message) : toV01Body(message);
+}
+
+function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): RawMessage {
+	const get = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const raw: RawMessage = { from: get('from'), to: get('to'), clientRef: get('clientRef') };
+	const spec = CHANNELS[channel];
+	raw.messageType = spec.types.length > 1 ? get('messageType', spec.types[0]) : spec.types[0];
+	const type = String(raw.messageType);
+	if (type === 'text') raw.text = get('text');
+	else if (type === 'template') {
+		raw.templateName = get('templateName');
+		raw.templateParameters = get('templateParameters', {});
+		raw.locale = get('locale');
+		raw.policy = get('policy', 'deterministic');
+	} else {
+		raw.mediaUrl = get('mediaUrl');
+		raw.caption = get('caption');
+	}
+	if (channel === 'viber' || channel === 'messenger') {
+		const options = (get('options', {}) ?? {}) as IDataObject;
+		raw.category = options.category;
+		raw.ttl = options.ttl;
+		raw.tag = options.tag;
+	}
+	return raw;
+}
+
+/** Reads and checks one item; throws a NodeOperationError naming the field, the item, the channel and the fix. */
+export function prepareMessage(ctx: IExecuteFunctions, channel: Channel, version: ApiVersion, itemIndex: number): PreparedMessage {
+	const checked = checkMessage(channel, version, readRaw(ctx, channel, itemIndex));
+	if (!checked.ok) {
+		const spec = CHANNELS[channel];
+		throw new NodeOperationError(ctx.getNode(), `'${checked.field}' in item ${itemIndex} ${checked.problem} [${spec.label}]`, {
+			itemIndex,
+			description: `${checked.fix}.`,
+		});
+	}
+	const { message } = checked;
+	return { message, body: bodyFor(message, version), summary: summaryOf(message) };
+}

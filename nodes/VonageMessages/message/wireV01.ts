@@ -1,0 +1,35 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CHANNELS } from './channels';
+import type { Message } from './model';
+
+/**
+ * The Messages API v0.1 request body (messages-v0.1.yml, schema `message`): typed `to`/`from` objects,
+ * the content under `message.content`, channel extras beside it under `message.<channel>`.
+ */
+export function toV01Body(message: Message): IDataObject {
+	const spec = CHANNELS[message.channel];
+	const address = (value: string, kind: string) =>
+		kind === 'viberService' || kind === 'messengerId' ? { type: spec.v01Type, id: value } : { type: spec.v01Type, number: value };
+
+	const { content } = message;
+	const body: IDataObject = { to: address(message.to, spec.to), from: address(message.from, spec.from) };
+	const envelope: IDataObject = {};
+	if (content.type === 'text') {
+		envelope.content = { type: 'text', text: content.text };
+	} else if (content.type === 'template') {
+		const template: IDataObject = { name: content.name };
+		if (content.parameters.length > 0) template.parameters = content.parameters;
+		envelope.content = { type: 'template', template };
+		envelope.whatsapp = { policy: content.policy, locale: content.locale };
+	} else {
+		const media: IDataObject = { url: content.url };
+		if (content.caption !== undefined) media.caption = content.caption;
+		envelope.content = { type: content.type, [content.type]: media };
+	}
+	if (message.viber && Object.keys(message.viber).length > 0) envelope.viber_service_msg = { ...message.viber };
+	if (message.messenger && Object.keys(message.messenger).length > 0) envelope.messenger = { ...message.messenger };
+	body.message = envelope;
+	if (message.clientRef !== undefined) body.client_ref = message.clientRef;
+	return body;
+}

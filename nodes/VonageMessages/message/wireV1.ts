@@ -1,0 +1,39 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CHANNELS } from './channels';
+import type { Message } from './model';
+
+/**
+ * The Messages API v1 request body (shared README; field lists of Vonage's SDK request types): flat,
+ * `channel` and `message_type` beside string `to`/`from`, the content under the type's name,
+ * channel extras under `whatsapp`, `viber_service` or `messenger`.
+ */
+export function toV1Body(message: Message): IDataObject {
+	const { content } = message;
+	const body: IDataObject = {
+		channel: CHANNELS[message.channel].v1Channel,
+		message_type: content.type,
+		to: message.to,
+		from: message.from,
+	};
+	if (content.type === 'text') {
+		body.text = content.text;
+	} else if (content.type === 'template') {
+		body.template = { name: content.name, parameters: content.parameters };
+		// v1 takes WhatsApp's own language codes: en_GB rather than BCP 47's en-GB.
+		body.whatsapp = { policy: content.policy, locale: content.locale.replace('-', '_') };
+	} else {
+		const media: IDataObject = { url: content.url };
+		if (content.caption !== undefined) media.caption = content.caption;
+		body[content.type] = media;
+	}
+	if (message.viber && Object.keys(message.viber).length > 0) {
+		// Vonage's default category, made explicit: the v1 viber_service object carries one.
+		body.viber_service = { category: 'transaction', ...message.viber };
+	}
+	if (message.messenger && Object.keys(message.messenger).length > 0) {
+		body.messenger = { category: 'response', ...message.messenger };
+	}
+	if (message.clientRef !== undefined) body.client_ref = message.clientRef;
+	return body;
+}
