@@ -1,6 +1,7 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { channelFilterRefusal, channelsOption } from '../shared/channelFilter';
 import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
@@ -8,6 +9,7 @@ import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared
 import { testVonageCredential } from '../shared/credentialTest';
 
 interface InboundOptions {
+	channels?: string[];
 	toNumber?: string;
 	ignoreDuplicates?: boolean;
 }
@@ -20,8 +22,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["options"]["toNumber"] ? "To " + $parameter["options"]["toNumber"] : "Inbound message" }}',
-		description:
-			'Starts the workflow when a customer sends a message (SMS, MMS, WhatsApp, Viber, Messenger) to a number or account linked to your Vonage application',
+		description: 'Starts the workflow when a customer sends an SMS, MMS, WhatsApp, Viber or Messenger message to your Vonage application',
 		defaults: { name: 'Vonage Inbound Message Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -36,6 +37,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					channelsOption('messages'),
 					ignoreDuplicatesOption('a message'),
 					maxAgeOption,
 					{
@@ -62,6 +64,8 @@ export class VonageMessagesInboundTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as InboundOptions;
 		const json = inboundOutput(received.event as IDataObject);
 
+		const otherChannel = channelFilterRefusal(received.event as IDataObject, options.channels);
+		if (otherChannel) return ignored(otherChannel);
 		const wanted = comparableAddress(options.toNumber ?? '');
 		const to = comparableAddress(String(json.recipient ?? ''));
 		if (wanted !== '' && to !== wanted) return ignored(`sent to ${to || 'no recipient'}, not ${wanted}`);

@@ -6,6 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { channelFilterRefusal, channelsOption } from '../shared/channelFilter';
 import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
@@ -14,6 +15,7 @@ import { routed, STATUSES } from './status';
 import { testVonageCredential } from '../shared/credentialTest';
 
 interface StatusOptions {
+	channels?: string[];
 	statuses?: string[];
 	splitByStatus?: boolean;
 	ignoreDuplicates?: boolean;
@@ -44,6 +46,7 @@ export class VonageMessagesStatusTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					channelsOption('statuses of messages'),
 					ignoreDuplicatesOption('a status of a message'),
 					maxAgeOption,
 					{
@@ -77,6 +80,8 @@ export class VonageMessagesStatusTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as StatusOptions;
 		const json = statusOutput(received.event as IDataObject);
 
+		const otherChannel = channelFilterRefusal(received.event as IDataObject, options.channels);
+		if (otherChannel) return ignored(otherChannel);
 		if (options.statuses?.length && !options.statuses.includes(json.status as string)) {
 			return ignored(`status "${String(json.status)}" is not selected`);
 		}
