@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { waitFor } from '../../scripts/n8n/proc';
 import type { Execution, N8nServer, Workflow, WorkflowInput } from '../../scripts/n8n/server';
 import { signWebhook, type EmulatorClient, type SentMessage } from './emulator-client';
+import { channelScenarios } from './scenarios-channels';
 import { webhookScenarios } from './scenarios-webhooks';
 import { sendhardScenarios } from './scenarios-sendhard';
 import {
@@ -336,4 +337,5 @@ export const scenarios: Scenario[] = [
 	...webhookScenarios,
 	...credregScenarios,
 	...sendhardScenarios,
+	...channelScenarios,
 ];
