@@ -238,7 +238,7 @@ export const channelScenarios: Scenario[] = [
 		},
 	},
 	{
-		name: 'examples/whatsapp-reply-bot.json answers WhatsApp text and images, and ignores SMS',
+		name: 'examples/whatsapp-reply-bot.json: the WhatsApp reply bot answers text and images, and ignores SMS',
 		timeoutMs: 90_000,
 		async run(ctx) {
 			const input = whatsappBotExample(ctx.credentials.jwt);
