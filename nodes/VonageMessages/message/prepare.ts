@@ -64,7 +64,9 @@ export function prepareMessage(ctx: IExecuteFunctions, channel: Channel, version
 	const checked = checkMessage(channel, version, readRaw(ctx, channel, itemIndex));
 	if (!checked.ok) {
 		const spec = CHANNELS[channel];
-		throw new NodeOperationError(ctx.getNode(), `'${checked.field}' in item ${itemIndex} ${checked.problem} [${spec.label}]`, {
+		// SMS errors read exactly as they always have; the other channels name theirs.
+		const channelName = channel === 'sms' ? '' : ` [${spec.label}]`;
+		throw new NodeOperationError(ctx.getNode(), `'${checked.field}' in item ${itemIndex} ${checked.problem}${channelName}`, {
 			itemIndex,
 			description: `${checked.fix}.`,
 		});
