@@ -2,7 +2,7 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { channelFilterRefusal, channelsOption } from '../shared/channelFilter';
-import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
+import { checkedWebhookMethods, receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
 import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/events';
@@ -56,7 +56,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 
 	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
-	webhookMethods = { default: registrationMethods('inbound_url') };
+	webhookMethods = { default: checkedWebhookMethods(registrationMethods('inbound_url')) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const received = await receiveVonageWebhook.call(this);

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { channelFilterRefusal, channelsOption } from '../shared/channelFilter';
-import { receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
+import { checkedWebhookMethods, receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
 import { statusDuplicateKey, statusOutput } from '../shared/events';
@@ -72,7 +72,7 @@ export class VonageMessagesStatusTrigger implements INodeType {
 
 	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
-	webhookMethods = { default: registrationMethods('status_url') };
+	webhookMethods = { default: checkedWebhookMethods(registrationMethods('status_url')) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const received = await receiveVonageWebhook.call(this);

@@ -107,6 +107,8 @@ export interface VerifiedToken {
 /**
  * Verifies an HS256 JWT (the way Vonage signs webhooks) and returns its claims, or throws an
  * Error whose message says why. Only HS256 is accepted: `none` and every other algorithm fail.
+ * Each part must be canonical base64url (no padding, no other characters, no stray bits), and a
+ * token that marks any header as critical (`crit`) is refused: we understand no extension.
  */
 export function verifyHs256Jwt(token: string, secret: string): VerifiedToken {
 	const parts = token.split('.');
@@ -114,19 +116,29 @@ export function verifyHs256Jwt(token: string, secret: string): VerifiedToken {
 	const [headerPart, payloadPart, signaturePart] = parts;
 	const header = decodeSegment(headerPart);
 	const claims = decodeSegment(payloadPart);
-	if (!header || !claims) throw new Error('the token is not a JWT');
+	const given = strictBase64url(signaturePart);
+	if (!header || !claims || !given) throw new Error('the token is not a JWT');
 	if (header.alg !== 'HS256') throw new Error(`the token's algorithm is ${String(header.alg)}, not HS256`);
+	if (header.crit !== undefined) throw new Error('the token has critical headers (crit)');
 	const expected = createHmac('sha256', secret).update(`${headerPart}.${payloadPart}`).digest();
-	const given = Buffer.from(signaturePart, 'base64url');
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
 		throw new Error('the token signature does not match the signature secret');
 	}
 	return { header, claims };
 }
 
+/** Decodes base64url only when `text` is its canonical form: what Buffer.from would silently skip is refused. */
+export function strictBase64url(text: string): Buffer | undefined {
+	if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+	const bytes = Buffer.from(text, 'base64url');
+	return bytes.toString('base64url') === text ? bytes : undefined;
+}
+
 function decodeSegment(segment: string): Record<string, unknown> | undefined {
+	const bytes = strictBase64url(segment);
+	if (!bytes) return undefined;
 	try {
-		const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+		const value: unknown = JSON.parse(bytes.toString('utf8'));
 		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 	} catch {
 		return undefined;

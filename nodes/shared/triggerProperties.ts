@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_AGE_SECONDS } from './signature';
+import { DEFAULT_MAX_AGE_SECONDS, MAX_AGE_RANGE } from './signature';
 
 /** The Registration parameter and its help, shared by both triggers. `where` names the Dashboard field. */
 export function registrationProperties(where: string): INodeProperties[] {
@@ -47,10 +47,10 @@ export const maxAgeOption: INodeProperties = {
 	displayName: 'Max Signature Age (Seconds)',
 	name: 'maxAgeSeconds',
 	type: 'number',
-	typeOptions: { minValue: 10 },
+	typeOptions: { minValue: MAX_AGE_RANGE.min, maxValue: MAX_AGE_RANGE.max },
 	default: DEFAULT_MAX_AGE_SECONDS,
 	description:
-		'Signed events older than this are refused, so a captured request cannot be replayed later. Only applies when the credential has a Signature Secret.',
+		"Signed events older than this are refused. The default, 25 hours, covers Vonage's retries (for 24 hours); a token already received starts nothing again. Only applies when the credential has a Signature Secret.",
 };
 
 export const ignoreDuplicatesOption = (what: string): INodeProperties => ({

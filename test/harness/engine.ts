@@ -58,3 +58,28 @@ export function bootEngine(): void {
 		getKeyById: async (id) => (id === 'instance-key' ? legacyKey() : null),
 	});
 }
+
+type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+type LoggerLike = Record<LogLevel, (message: string, meta?: object) => void>;
+
+/**
+ * Records what nodes log through `this.logger` (n8n-core hands them the container's Logger, which
+ * n8n writes to its log): wraps that logger's methods until `restore()`.
+ */
+export function captureLogs(): { lines: Array<{ level: LogLevel; message: string }>; restore(): void } {
+	bootEngine();
+	const { Logger } = coreRequire('@n8n/backend-common') as { Logger: unknown };
+	const logger = Container.get(Logger as new () => LoggerLike);
+	const lines: Array<{ level: LogLevel; message: string }> = [];
+	const originals = new Map<LogLevel, LoggerLike[LogLevel]>();
+	for (const level of ['error', 'warn', 'info', 'debug'] as const) {
+		originals.set(level, logger[level]);
+		logger[level] = (message: string) => void lines.push({ level, message });
+	}
+	return {
+		lines,
+		restore: () => {
+			for (const [level, original] of originals) logger[level] = original;
+		},
+	};
+}

@@ -42,16 +42,22 @@
  * - Response mode 'onReceived' with no `responseData` on the webhook description answers with the
  *   option's default, the literal text `firstEntryJson` (n8n's executeWebhook does the same);
  *   return `noWebhookResponse` and write via getResponseObject() to control the answer.
- * - Static data is persisted after webhookMethods calls and after calls that start an execution.
+ * - Static data is persisted after webhookMethods calls (when changed), and around webhook calls
+ *   exactly as n8n 2.41.1 does it: what webhook() writes is saved when the call starts no execution;
+ *   when it starts one, it is lost unless the workflow had no static data yet; the execution then runs
+ *   through WorkflowExecute (the trigger's execute(), if any) and its changes are saved at its end
+ *   (see trigger.ts, serveCall). `await trigger.idle()` waits for those executions. Option
+ *   `executionsMode: 'queue'` runs them as a worker does, from no static data.
  * - Harness limits: response modes 'onReceived'/'lastNode' only; no multipart/XML bodies; a throw
- *   in webhook() answers 500 but starts no execution (n8n starts one that fails); sub-workflows
+ *   in webhook() answers 500 but starts no execution (n8n starts one that fails); the execution runs
+ *   the trigger node alone (the workflow has no other nodes); sub-workflows
  *   and Code-node task runners are unavailable.
  */
 export { runNode, toItems, START_NODE_NAME } from './run-node';
 export type { RunNodeOptions, RunNodeResult } from './run-node';
 export { createTriggerHarness } from './trigger';
 export type { TriggerHarness, TriggerHarnessOptions } from './trigger';
-export { bootEngine } from './engine';
+export { bootEngine, captureLogs } from './engine';
 export { HarnessCredentialsHelper } from './credentials-helper';
 export { defaultTypeName } from './registry';
 export type { CredentialsInput } from './workflow';

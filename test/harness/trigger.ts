@@ -4,13 +4,15 @@
 //   'internal'/'update'), and the workflow's static data is persisted afterwards, as n8n does.
 // - listen() serves the production webhook URL on 127.0.0.1; each request goes through
 //   ./webhook-call.ts (a port of the CLI's executeWebhook) with a real WebhookContext.
-import { createServer, type Server } from 'node:http';
+// - Static data written by webhook() is kept exactly when n8n 2.41.1 keeps it (see persistAfterCall).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext } from 'n8n-core';
+import { HookContext, WorkflowExecute } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
+	createRunExecutionData,
 	type ICredentialType,
 	type IDataObject,
 	type INodeExecutionData,
@@ -44,6 +46,13 @@ export interface TriggerHarnessOptions {
 	webhookBaseUrl?: string;
 	/** Initial workflow static data, as stored in the DB (keys like `node:<name>`). */
 	workflowStaticData?: IDataObject;
+	/**
+	 * n8n's execution mode. 'queue': the execution runs as a worker runs it, on the execution's
+	 * workflow snapshot, which carries no static data (n8n 2.41.1 toWorkflowSnapshot keeps id, name,
+	 * nodes, connections, settings; JobProcessor reloads static data only for resumed executions).
+	 * Default 'regular': in n8n's main process, over the object webhook() wrote into.
+	 */
+	executionsMode?: 'regular' | 'queue';
 }
 
 export interface TriggerHarness {
@@ -65,8 +74,10 @@ export interface TriggerHarness {
 	listen(): Promise<{ url: string; close(): Promise<void> }>;
 	/** One entry per webhook call that started an execution: the returned `workflowData`. */
 	executions: INodeExecutionData[][][];
-	/** Errors thrown by webhook() (n8n answers those with a 500). */
+	/** Errors thrown by webhook() (n8n answers those with a 500), and errors of the executions. */
 	errors: Error[];
+	/** Resolves when every execution started so far has finished (n8n runs them after answering). */
+	idle(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -83,17 +94,69 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 	});
 	NodeHelpers.resolveNodeWebhookId(node, description); // n8n assigns it when the node is added
 	const workflowJson = workflowBase([node], {});
-	let persisted: IDataObject = structuredClone(opts.workflowStaticData ?? {});
+	/** The workflow's `staticData` column: NULL until n8n first saves something there. */
+	let persisted: IDataObject | null = opts.workflowStaticData ? structuredClone(opts.workflowStaticData) : null;
 	let server: Server | undefined;
 	const baseUrl = () => opts.webhookBaseUrl ?? (server ? serverBase(server) : DEFAULT_BASE_URL);
 
-	/** A fresh Workflow per operation, loaded with the stored static data, like the CLI. */
-	const load = () =>
-		new Workflow({ ...workflowJson, nodes: structuredClone(workflowJson.nodes), nodeTypes: env.nodeTypes, active: true, staticData: structuredClone(persisted) });
+	/** A fresh Workflow per operation over the static data as read from the database, like the CLI. */
+	const load = (staticData: IDataObject | undefined = persisted === null ? undefined : structuredClone(persisted)) =>
+		new Workflow({ ...workflowJson, nodes: structuredClone(workflowJson.nodes), nodeTypes: env.nodeTypes, active: true, staticData });
+	/** WorkflowStaticDataService.saveStaticData: writes the whole object when the workflow marked it changed. */
 	const persist = (workflow: Workflow) => {
 		if (workflow.staticData.__dataChanged === true) {
 			persisted = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}
+	};
+	/**
+	 * One production webhook call as n8n 2.41.1 handles it (webhooks/live-webhooks.js executeWebhook):
+	 * the workflow is built over the `staticData` object read from the database, webhook() runs, and
+	 * after a successful answer `saveStaticData(workflow)` saves it if `__dataChanged`. But when
+	 * webhook() returned workflowData, WorkflowRunner.run (establishContextForPersistence, and
+	 * runMainProcess in regular mode) first builds the execution's Workflow over the SAME staticData
+	 * object, and n8n-workflow's ObservableObject.create resets `__dataChanged` to false on it: so what
+	 * webhook() wrote is then not saved, unless the column was NULL (each Workflow got its own {}).
+	 * The execution then runs (n8n-core's WorkflowExecute, starting at the trigger with webhook()'s
+	 * output: a trigger without execute() passes it through) on static data reloaded from the database
+	 * (regular mode: WorkflowRunner.prepareNewExecution) or none at all (queue mode: the worker uses the
+	 * execution's workflow snapshot), and saves it at the end if changed (hookFunctionsSave /
+	 * hookFunctionsSaveWorker), replacing the whole column.
+	 */
+	const pending = new Set<Promise<void>>();
+	const serveCall = (req: IncomingMessage, res: ServerResponse) => {
+		const fromDatabase = persisted === null ? undefined : structuredClone(persisted);
+		const workflow = load(fromDatabase);
+		let failed = false;
+		let execution: { workflow: Workflow; data: INodeExecutionData[][] } | undefined;
+		const done = handleWebhookCall(req, res, {
+			workflow,
+			node: workflow.getNode(node.name)!,
+			webhookData: webhookData(workflow, 'webhook'),
+			onExecution: (data) => {
+				harness.executions.push(data);
+				load(fromDatabase); // WorkflowRunner.run (establishContextForPersistence): new Workflow({ staticData })
+				// prepareNewExecution (run(data, loadStaticData = true)) reloads it from the database; a worker has none.
+				execution = { workflow: opts.executionsMode === 'queue' ? load({}) : load(), data };
+			},
+			onError: (error) => {
+				failed = true;
+				harness.errors.push(error);
+			},
+		}).then(async () => {
+			if (!failed) persist(workflow);
+			if (execution) await runExecution(execution.workflow, execution.data);
+		});
+		pending.add(done);
+		void done.finally(() => pending.delete(done));
+	};
+	const runExecution = async (workflow: Workflow, data: INodeExecutionData[][]) => {
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: workflow.getNode(node.name)!, data: { main: data }, source: null }] },
+		});
+		const run = await new WorkflowExecute(additionalData(env, 'webhook', workflowJson, baseUrl()), 'webhook', runExecutionData).processRunExecutionData(workflow);
+		const error = run.data.resultData.error;
+		if (error) harness.errors.push(Object.assign(new Error(error.message), error));
+		persist(workflow);
 	};
 	const webhookData = (workflow: Workflow, mode: WorkflowExecuteMode, isTest = false): IWebhookData => {
 		const webhookDescription = description.webhooks?.find((w) => w.name === 'default') as IWebhookDescription;
@@ -143,10 +206,10 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 
 	const harness: TriggerHarness = {
 		get staticData() {
-			return (persisted[`node:${node.name}`] as IDataObject | undefined) ?? {};
+			return (persisted?.[`node:${node.name}`] as IDataObject | undefined) ?? {};
 		},
 		get workflowStaticData() {
-			return persisted;
+			return persisted ?? {};
 		},
 		get webhookUrl() {
 			const workflow = load();
@@ -179,21 +242,12 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		stopTestListening,
 		executions: [],
 		errors: [],
+		async idle() {
+			while (pending.size > 0) await Promise.allSettled([...pending]);
+		},
 		async listen() {
 			if (!server) {
-				const started = createServer((req, res) => {
-					const workflow = load();
-					void handleWebhookCall(req, res, {
-						workflow,
-						node: workflow.getNode(node.name)!,
-						webhookData: webhookData(workflow, 'webhook'),
-						onExecution: (data) => {
-							harness.executions.push(data);
-							persist(workflow);
-						},
-						onError: (error) => harness.errors.push(error),
-					});
-				});
+				const started = createServer(serveCall);
 				await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
 				server = started;
 			}
@@ -201,6 +255,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			return { url, close: async () => await harness.close() };
 		},
 		async close() {
+			await harness.idle();
 			const running = server;
 			server = undefined;
 			if (!running) return;
