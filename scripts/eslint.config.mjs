@@ -1,15 +1,2 @@
-// Developer tooling (installs, starts and drives a local n8n; never runs inside n8n), so it is
-// linted without the rules for code that runs in n8n: it spawns processes and throws plain errors.
-// Used through ESLint's per-directory config lookup (see `npm run lint`).
-import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
-
-export default [
-	...configWithoutCloudSupport,
-	{
-		rules: {
-			'no-console': 'off',
-			'@n8n/community-nodes/no-dangerous-functions': 'off',
-			'@n8n/community-nodes/require-node-api-error': 'off',
-		},
-	},
-];
+// The developer commands (dev, screenshots, scan) use the e2e suite's n8n runner: same lint rules.
+export { default } from '../test/e2e/eslint.config.mjs';

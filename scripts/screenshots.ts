@@ -11,9 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startDevEnvironment, type DevEnvironment } from './dev';
-import { aptInstall } from './n8n/backing-services';
-import { REPO_ROOT, RUNTIME_DIR } from './n8n/paths';
-import { freePort, stopAll, stopAllOnSignals } from './n8n/proc';
+import { aptInstall } from '../test/e2e/n8n/backing-services';
+import { REPO_ROOT, RUNTIME_DIR } from '../test/e2e/n8n/paths';
+import { freePort, stopAll, stopAllOnSignals } from '../test/e2e/n8n/proc';
 
 // The little of playwright-core's API used here (it is loaded at run time from the n8n install).
 interface Locator {
@@ -45,7 +45,7 @@ const CHROMIUM = '/usr/bin/chromium';
 function loadPlaywright(): PlaywrightCore {
 	const modulePath = path.join(RUNTIME_DIR, 'node_modules', 'playwright-core');
 	if (!fs.existsSync(modulePath)) {
-		throw new Error(`playwright-core is not in ${RUNTIME_DIR} (run scripts/n8n/install.ts first)`);
+		throw new Error(`playwright-core is not in ${RUNTIME_DIR} (run test/e2e/n8n/install.ts first)`);
 	}
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require(modulePath) as PlaywrightCore;

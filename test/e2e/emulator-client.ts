@@ -3,7 +3,7 @@
 // messages it sends to n8n.
 import * as crypto from 'node:crypto';
 
-import type { EmulatorCredentials } from '../../scripts/n8n/emulator';
+import type { EmulatorCredentials } from './emulator-process';
 
 export interface SentMessage {
 	messageUuid: string;

@@ -4,19 +4,21 @@
 // n8n, creates JWT and Basic credentials and runs the scenarios in scenarios.ts.
 //
 //   node -r ts-node/register/transpile-only test/e2e/run.ts [--mode regular|queue|both]
-//        [--skip-build] [--only <text in scenario name>]
+//        [--n8n 2.x|1.x] [--skip-build] [--only <text in scenario name>]
 //
+// --n8n picks the n8n line (test/e2e/n8n/paths.ts): the pinned 2.x (default) or the maintained 1.x,
+// installed into its own runtime folder on first use.
 // Prints one line per scenario and ends with "N passed, N failed"; exits 1 when any failed.
-// Logs of each mode stay in .n8n-dev/e2e/<mode>/logs.
+// Logs of each mode stay in .n8n-dev/e2e/<mode>/logs (n8n 1.x: .n8n-dev/e2e/1.x-<mode>/logs).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { buildPackage, installIntoUserFolder, missingDistFiles } from '../../scripts/n8n/community-package';
-import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../../scripts/n8n/emulator';
-import { ensureInstalled } from '../../scripts/n8n/install';
-import { DEV_DIR } from '../../scripts/n8n/paths';
-import { freePort, stopAll, stopAllOnSignals } from '../../scripts/n8n/proc';
-import { N8nServer, type N8nMode } from '../../scripts/n8n/server';
+import { buildPackage, installIntoUserFolder, missingDistFiles } from './n8n/community-package';
+import { startEmulator, vonageCredentialData, type EmulatorProcess } from './emulator-process';
+import { ensureInstalled } from './n8n/install';
+import { DEV_DIR, parseLine, runtimeFor, type Runtime } from './n8n/paths';
+import { freePort, stopAll, stopAllOnSignals } from './n8n/proc';
+import { N8nServer, type N8nMode } from './n8n/server';
 import { EmulatorClient } from './emulator-client';
 import { scenarios, type Context } from './scenarios';
 import { CREDENTIAL_TYPE } from './workflows';
@@ -52,14 +54,14 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 	}
 }
 
-async function runMode(mode: N8nMode, only: string | undefined): Promise<Result[]> {
+async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined): Promise<Result[]> {
 	const selected = scenarios.filter((s) => !only || s.name.includes(only));
 	const started = Date.now();
-	const workDir = path.join(DEV_DIR, 'e2e', mode);
+	const workDir = path.join(DEV_DIR, 'e2e', runtime.line === '2.x' ? mode : `${runtime.line}-${mode}`);
 	fs.rmSync(workDir, { recursive: true, force: true });
 	const logDir = path.join(workDir, 'logs');
 	fs.mkdirSync(logDir, { recursive: true });
-	console.log(`\n=== ${mode} mode (logs: ${logDir})`);
+	console.log(`\n=== ${mode} mode, n8n ${runtime.n8nVersion} (logs: ${logDir})`);
 
 	let emulator: EmulatorProcess | undefined;
 	let n8n: N8nServer | undefined;
@@ -73,7 +75,7 @@ async function runMode(mode: N8nMode, only: string | undefined): Promise<Result[
 				statePath: path.join(workDir, 'emulator.json'),
 				logFile: path.join(logDir, 'emulator.log'),
 			});
-			n8n = await N8nServer.start({ mode, userFolder: workDir, logDir });
+			n8n = await N8nServer.start({ mode, runtime, userFolder: workDir, logDir });
 			const credential = async (auth: 'jwt' | 'basic') => {
 				const name = `e2e ${auth === 'jwt' ? 'JWT' : 'Basic'} (emulator)`;
 				const id = await n8n!.createCredential({ name, type: CREDENTIAL_TYPE, data: vonageCredentialData(emulator!, auth) });
@@ -120,14 +122,15 @@ async function main(): Promise<void> {
 	const modes: N8nMode[] = modeArg === 'both' ? ['regular', 'queue'] : [modeArg as N8nMode];
 	if (!modes.every((m) => m === 'regular' || m === 'queue')) throw new Error(`--mode must be regular, queue or both`);
 	const only = arg('--only');
+	const runtime = runtimeFor(parseLine(arg('--n8n')));
 
-	await ensureInstalled();
+	await ensureInstalled({ runtime });
 	if (!process.argv.includes('--skip-build') && process.env.E2E_SKIP_BUILD !== '1') await buildPackage();
 	const missing = missingDistFiles();
 	if (missing.length > 0) console.log(`warning: the build lacks ${missing.join(', ')}; scenarios using them will fail`);
 
 	const results: Result[] = [];
-	for (const mode of modes) results.push(...(await runMode(mode, only)));
+	for (const mode of modes) results.push(...(await runMode(mode, runtime, only)));
 
 	const failed = results.filter((r) => !r.ok);
 	if (failed.length > 0) {

@@ -2,8 +2,8 @@
 // They drive n8n only through its HTTP interfaces and the emulator only through its HTTP API.
 import * as assert from 'node:assert/strict';
 
-import { waitFor } from '../../scripts/n8n/proc';
-import type { Execution, N8nServer, Workflow, WorkflowInput } from '../../scripts/n8n/server';
+import { waitFor } from './n8n/proc';
+import type { Execution, N8nServer, Workflow, WorkflowInput } from './n8n/server';
 import { signWebhook, type EmulatorClient, type SentMessage } from './emulator-client';
 import { channelScenarios } from './scenarios-channels';
 import { webhookScenarios } from './scenarios-webhooks';

@@ -1,7 +1,7 @@
 // The workflows the e2e suite imports into n8n, built from the package's public node names.
 import * as crypto from 'node:crypto';
 
-import type { WorkflowInput } from '../../scripts/n8n/server';
+import type { WorkflowInput } from './n8n/server';
 
 export const PACKAGE = 'n8n-nodes-vonage-messages';
 export const SEND_NODE = `${PACKAGE}.vonageMessages`;

@@ -1,7 +1,7 @@
 // Checks that the local n8n works at all, with built-in nodes only: start it, publish a
 // Webhook -> Code workflow, call its production URL, find the execution in the public API, stop.
 //
-//   node -r ts-node/register/transpile-only scripts/n8n/smoke.ts [--queue]
+//   node -r ts-node/register/transpile-only test/e2e/n8n/smoke.ts [--queue]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from './paths';
-import { cleanEnv, startService, tail, waitFor, type Service } from './proc';
+import { REPO_ROOT } from './n8n/paths';
+import { cleanEnv, startService, tail, waitFor, type Service } from './n8n/proc';
 
 export interface EmulatorCredentials {
 	apiKey: string;
