@@ -1,8 +1,13 @@
 // `npm run dev`: real n8n with this package installed as a community node, the Vonage emulator, a
-// ready credential and the example workflows. Runs until Ctrl-C, then stops everything.
+// ready credential and the example workflows. The examples that start from one of our triggers are
+// published (n8n 1.x: activated), so they register on the emulator's application and run as the
+// README tells; the others are imported for you to run. Runs until Ctrl-C, then stops everything.
 //
 //   node -r ts-node/register/transpile-only scripts/dev.ts [--port 5678] [--emulator-port 3999]
-//        [--skip-build] [--publish]
+//        [--skip-build] [--no-publish]
+//
+// --no-publish: import the trigger examples without publishing them (those published in an earlier
+// run are published again).
 //
 // Data lives in .n8n-dev/ (git-ignored): n8n's user folder (.n8n-dev/.n8n), the emulator state
 // (.n8n-dev/emulator.json), logs (.n8n-dev/logs) and the n8n install (.n8n-dev/runtime). Delete
@@ -10,15 +15,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { buildPackage, installIntoUserFolder, missingDistFiles } from './n8n/community-package';
-import { startEmulator, vonageCredentialData, type EmulatorProcess } from './n8n/emulator';
-import { ensureInstalled } from './n8n/install';
-import { DEV_DIR, REPO_ROOT } from './n8n/paths';
-import { stopAll, stopAllOnSignals, waitFor } from './n8n/proc';
-import { N8nServer, type Workflow, type WorkflowInput } from './n8n/server';
+import { buildPackage, installIntoUserFolder, missingDistFiles } from '../test/e2e/n8n/community-package';
+import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../test/e2e/emulator-process';
+import { ensureInstalled } from '../test/e2e/n8n/install';
+import { DEV_DIR, REPO_ROOT } from '../test/e2e/n8n/paths';
+import { stopAll, stopAllOnSignals, waitFor } from '../test/e2e/n8n/proc';
+import { N8nServer, type Workflow, type WorkflowInput } from '../test/e2e/n8n/server';
 
 export const DEV_CREDENTIAL_NAME = 'Vonage (local emulator)';
 export const CREDENTIAL_TYPE = 'vonageMessagesApi';
+const PACKAGE_NAME = 'n8n-nodes-vonage-messages';
 
 function argValue(name: string, fallback: string): string {
 	const index = process.argv.indexOf(name);
@@ -59,6 +65,7 @@ export async function startDevEnvironment(options: {
 	port: number;
 	emulatorPort: number;
 	build: boolean;
+	/** Publish the examples that start from one of this package's triggers. */
 	publish: boolean;
 }): Promise<DevEnvironment> {
 	const logDir = path.join(options.userFolder, 'logs');
@@ -106,7 +113,7 @@ export async function startDevEnvironment(options: {
 				const saved = await n8n.upsertWorkflow(useCredential(input, credential));
 				workflows.set(file, saved);
 				let state = 'imported';
-				if (options.publish || publishedBefore.has(saved.name)) {
+				if ((options.publish && startsFromOurTrigger(saved)) || publishedBefore.has(saved.name)) {
 					try {
 						await n8n.publishWorkflow(saved.id);
 						await waitForRegistration(emulator, saved);
@@ -127,13 +134,20 @@ export async function startDevEnvironment(options: {
 	}
 }
 
+/** True when the workflow starts from one of this package's triggers (it can be published). */
+export function startsFromOurTrigger(workflow: WorkflowInput): boolean {
+	return (workflow.nodes as Array<{ type?: string }>).some(
+		(n) => n.type?.startsWith(`${PACKAGE_NAME}.`) === true && n.type.endsWith('Trigger'),
+	);
+}
+
 /**
  * Publishing returns before n8n has run the triggers' registration on the Vonage application; the
  * next publish must wait for it, or two registrations could overwrite each other's change.
  */
 async function waitForRegistration(emulator: EmulatorProcess, workflow: Workflow): Promise<void> {
 	const webhookIds = (workflow.nodes as Array<{ type?: string; webhookId?: string; parameters?: { registration?: string } }>)
-		.filter((n) => n.type?.startsWith('n8n-nodes-vonage-messages.') && n.webhookId && n.parameters?.registration !== 'manual')
+		.filter((n) => n.type?.startsWith(`${PACKAGE_NAME}.`) && n.webhookId && n.parameters?.registration !== 'manual')
 		.map((n) => n.webhookId as string);
 	if (webhookIds.length === 0) return;
 	await waitFor(
@@ -156,7 +170,7 @@ async function main(): Promise<void> {
 		port: Number(argValue('--port', process.env.N8N_PORT ?? '5678')),
 		emulatorPort: Number(argValue('--emulator-port', '3999')),
 		build: !process.argv.includes('--skip-build'),
-		publish: process.argv.includes('--publish'),
+		publish: !process.argv.includes('--no-publish'),
 	});
 	const { n8n, emulator } = env;
 	console.log(
