@@ -65,7 +65,8 @@ export function vonageCredentialData(
 		apiKey: emulator.credentials.apiKey,
 		apiSecret: emulator.credentials.apiSecret,
 		applicationId: emulator.credentials.applicationId,
-		privateKey: emulator.credentials.privateKey,
+		// the dialog shows Private Key only for JWT (n8n 1.x's public API refuses it otherwise)
+		...(authType === 'jwt' ? { privateKey: emulator.credentials.privateKey } : {}),
 		signatureSecret: emulator.credentials.signatureSecret,
 		baseUrl: emulator.url,
 	};

@@ -89,6 +89,8 @@ export class N8nProcesses {
 
 		const main = await this.spawn('main', ['start'], port);
 		await this.waitReady(main, `${this.baseUrl}/healthz/readiness`);
+		// n8n 1.x reports ready while it still runs its migrations, before the REST API is mounted
+		await this.waitReady(main, `${this.baseUrl}/rest/settings`);
 		this.log(`main ready at ${this.baseUrl} after ${seconds(started)} s`);
 
 		if (mode === 'queue') {

@@ -21,14 +21,24 @@ export class N8nResources {
 	}
 
 	async createCredential(input: CredentialInput): Promise<string> {
-		return (await this.http.api<{ id: string }>('POST', '/credentials', input)).id;
+		return (await this.http.api<{ id: string }>('POST', '/credentials', this.credentialBody(input))).id;
+	}
+
+	/**
+	 * n8n 1.x adds "Allowed HTTP Request Domains" to credentials that authenticate requests, and its
+	 * public API's schema then demands `allowedDomains` unless the choice is given: give n8n's default.
+	 */
+	private credentialBody(input: CredentialInput): CredentialInput {
+		if (this.line !== '1.x' || 'allowedHttpRequestDomains' in input.data) return input;
+		return { ...input, data: { ...input.data, allowedHttpRequestDomains: 'all' } };
 	}
 
 	/** Creates the credential, or updates the one of the same name and type. Returns its id. */
 	async upsertCredential(input: CredentialInput): Promise<string> {
 		const existing = (await this.listCredentials()).find((c) => c.name === input.name && c.type === input.type);
 		if (!existing) return await this.createCredential(input);
-		await this.http.api('PATCH', `/credentials/${existing.id}`, { name: input.name, type: input.type, data: input.data });
+		const { name, type, data } = this.credentialBody(input);
+		await this.http.api('PATCH', `/credentials/${existing.id}`, { name, type, data });
 		return existing.id;
 	}
 
