@@ -4,8 +4,8 @@
 // same trigger is active in production.
 import * as assert from 'node:assert/strict';
 
-import { waitFor } from '../../scripts/n8n/proc';
-import { HttpError } from '../../scripts/n8n/server';
+import { waitFor } from './n8n/proc';
+import { HttpError } from './n8n/server';
 import type { Context, Scenario } from './scenarios';
 import { CREDENTIAL_TYPE, productionUrl, statusWorkflow } from './workflows';
 

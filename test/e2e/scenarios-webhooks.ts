@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import jwt from 'jsonwebtoken';
 
-import { waitFor } from '../../scripts/n8n/proc';
-import type { Execution, Workflow, WorkflowInput } from '../../scripts/n8n/server';
+import { waitFor } from './n8n/proc';
+import type { Execution, Workflow, WorkflowInput } from './n8n/server';
 import type { Context, Scenario } from './scenarios';
 import { CREDENTIAL_TYPE, productionUrl, type CredentialRef } from './workflows';
 
