@@ -54,8 +54,15 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 	}
 }
 
+let skipped = 0;
+
 async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined): Promise<Result[]> {
-	const selected = scenarios.filter((s) => !only || s.name.includes(only));
+	const named = scenarios.filter((s) => !only || s.name.includes(only));
+	const selected = named.filter((s) => !s.n8nLines || s.n8nLines.includes(runtime.line));
+	for (const s of named.filter((n) => !selected.includes(n))) {
+		skipped++;
+		console.log(`  skip  ${s.name} (n8n ${s.n8nLines?.join(', ')} only)`);
+	}
 	const started = Date.now();
 	const workDir = path.join(DEV_DIR, 'e2e', runtime.line === '2.x' ? mode : `${runtime.line}-${mode}`);
 	fs.rmSync(workDir, { recursive: true, force: true });
@@ -138,7 +145,7 @@ async function main(): Promise<void> {
 		for (const r of failed) console.log(`  [${r.mode}] ${r.name}: ${(r.error ?? '').split('\n')[0]}`);
 	}
 	console.log(`\ne2e wall time: ${seconds(Date.now() - started)} s`);
-	console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+	console.log(`${results.length - failed.length} passed, ${failed.length} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 	process.exitCode = failed.length > 0 ? 1 : 0;
 }
 

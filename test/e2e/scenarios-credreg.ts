@@ -43,6 +43,8 @@ export const credregScenarios: Scenario[] = [
 	{
 		name: 'credential dialog Test: fails for wrong credentials under every recorded 401 title (JWT and Basic), passes for good ones',
 		timeoutMs: 60_000,
+		// drives the editor's REST shapes of n8n 2.x (credential test body, manual run payload)
+		n8nLines: ['2.x'],
 		async run(ctx) {
 			const wrong = { jwt: { applicationId: '00000000-0000-4000-8000-000000000000' }, basic: { apiSecret: 'wrong-secret' } } as const;
 			try {
@@ -74,6 +76,7 @@ export const credregScenarios: Scenario[] = [
 	{
 		name: '"Listen for test event" is refused while the trigger is active in production; when inactive it registers the test URL and restores on stop',
 		timeoutMs: 90_000,
+		n8nLines: ['2.x'],
 		async run(ctx) {
 			const before = (await ctx.emulator.applicationWebhooks()).status_url;
 			const input = statusWorkflow(`e2e: listen for test event (${ctx.mode})`, ctx.credentials.jwt);

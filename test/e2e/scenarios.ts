@@ -38,6 +38,8 @@ export interface Context {
 export interface Scenario {
 	name: string;
 	timeoutMs: number;
+	/** n8n lines it runs on (default: all); others report it as skipped. */
+	n8nLines?: Array<'1.x' | '2.x'>;
 	run(ctx: Context): Promise<void>;
 }
 
