@@ -105,6 +105,7 @@ export async function startDevEnvironment(options: {
 
 		const workflows = new Map<string, Workflow>();
 		const publishedBefore = new Set((await n8n.listWorkflows()).filter((w) => w.active).map((w) => w.name));
+		const publishedTriggers = new Map<string, string>();
 		const examplesDir = path.join(REPO_ROOT, 'examples');
 		const examples = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort() : [];
 		for (const file of examples) {
@@ -113,7 +114,14 @@ export async function startDevEnvironment(options: {
 				const saved = await n8n.upsertWorkflow(useCredential(input, credential));
 				workflows.set(file, saved);
 				let state = 'imported';
-				if ((options.publish && startsFromOurTrigger(saved)) || publishedBefore.has(saved.name)) {
+				const trigger = ourTrigger(saved);
+				// one Vonage application has one Status URL and one Inbound URL: the first example of each
+				// trigger (in file order) is published, the others stay imported for you to switch to
+				const holder = trigger ? publishedTriggers.get(trigger) : undefined;
+				if (holder && options.publish) {
+					state = `imported (not published: the application's ${trigger} URL is for "${holder}")`;
+				} else if ((options.publish && trigger) || publishedBefore.has(saved.name)) {
+					if (trigger) publishedTriggers.set(trigger, saved.name);
 					try {
 						await n8n.publishWorkflow(saved.id);
 						await waitForRegistration(emulator, saved);
@@ -134,11 +142,13 @@ export async function startDevEnvironment(options: {
 	}
 }
 
-/** True when the workflow starts from one of this package's triggers (it can be published). */
-export function startsFromOurTrigger(workflow: WorkflowInput): boolean {
-	return (workflow.nodes as Array<{ type?: string }>).some(
-		(n) => n.type?.startsWith(`${PACKAGE_NAME}.`) === true && n.type.endsWith('Trigger'),
-	);
+/** The node type of this package's trigger the workflow starts from, if any (then it can be published). */
+export function ourTrigger(workflow: WorkflowInput): string | undefined {
+	return (workflow.nodes as Array<{ type?: string }>)
+		.map((n) => n.type ?? '')
+		.find((type) => type.startsWith(`${PACKAGE_NAME}.`) && type.endsWith('Trigger'))
+		?.slice(PACKAGE_NAME.length + 1)
+		.replace(/^vonageMessages(\w+)Trigger$/, (_, kind: string) => kind.toLowerCase());
 }
 
 /**

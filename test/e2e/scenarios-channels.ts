@@ -6,8 +6,8 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { waitFor } from '../../scripts/n8n/proc';
-import type { Workflow, WorkflowInput } from '../../scripts/n8n/server';
+import { waitFor } from './n8n/proc';
+import type { Workflow, WorkflowInput } from './n8n/server';
 import type { Context, Scenario } from './scenarios';
 import { CREDENTIAL_TYPE, INBOUND_TRIGGER, SEND_NODE, productionUrl, type CredentialRef } from './workflows';
 

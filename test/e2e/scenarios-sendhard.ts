@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { waitFor } from '../../scripts/n8n/proc';
+import { waitFor } from './n8n/proc';
 import type { Context, Scenario } from './scenarios';
 import { CREDENTIAL_TYPE, sendSmsWorkflow, statusWorkflow, type CredentialRef } from './workflows';
 
