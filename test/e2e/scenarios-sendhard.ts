@@ -67,7 +67,8 @@ async function redirectPair(): Promise<{ elsewhere: Origin; redirecting: Origin;
 async function redirectCredential(ctx: Context, auth: 'jwt' | 'basic', baseUrl: string): Promise<CredentialRef> {
 	const { apiKey, apiSecret, applicationId, privateKey, signatureSecret } = ctx.emulator.credentials;
 	const name = `e2e ${auth} redirected ${Date.now().toString(36)}`;
-	const data = { authType: auth, apiKey, apiSecret, applicationId, privateKey, signatureSecret, baseUrl };
+	// Private Key only for JWT, as the dialog shows it (n8n 1.x's public API refuses it on Basic)
+	const data = { authType: auth, apiKey, apiSecret, applicationId, ...(auth === 'jwt' ? { privateKey } : {}), signatureSecret, baseUrl };
 	const id = await ctx.n8n.createCredential({ name, type: CREDENTIAL_TYPE, data });
 	return { id, name };
 }
