@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 
-import { waitFor } from '../../scripts/n8n/proc';
-import type { Execution, Workflow, WorkflowInput } from '../../scripts/n8n/server';
+import { waitFor } from './n8n/proc';
+import type { Execution, Workflow, WorkflowInput } from './n8n/server';
 import { signWebhook } from './emulator-client';
 import type { Context, Scenario } from './scenarios';
 import { STATUS_TRIGGER, productionUrl, type CredentialRef } from './workflows';
