@@ -165,6 +165,8 @@ export const receiveScenarios: Scenario[] = [
 	{
 		name: 'receive: a Max Signature Age that is not a number stops publication with an error naming the option',
 		timeoutMs: 60_000,
+		// reads 2.x's publication status; n8n 1.x refuses the activation call itself (400, same message)
+		n8nLines: ['2.x'],
 		async run(ctx) {
 			const input = workflow(`e2e: bad max age (${ctx.mode})`, ctx.credentials.jwt, { maxAgeSeconds: '={{ "abc" }}' }, 'manual');
 			const created = await ctx.n8n.createWorkflow(input);
