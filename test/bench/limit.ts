@@ -1,0 +1,50 @@
+// `npm run bench -- limit`: the reply bot (Inbound Message Trigger -> Send SMS back, default options,
+// so the default cap of 30/s) in real n8n, started by `inbound` messages arriving at once from the
+// emulator, whose Messages API throttles above 30 sends per rolling second like a default Vonage
+// account. Every execution sends one message; the figure is how many sends Vonage answered with 429
+// (the shared limit wants 0).
+import { replyWorkflow } from '../e2e/workflows';
+import type { BenchN8n } from './n8n';
+import { printTable } from './report';
+
+export const VONAGE_DEFAULT_LIMIT = 30;
+
+interface EmulatorState {
+	accepted: Array<{ body: { client_ref?: string } }>;
+	requests: Array<{ status: unknown }>;
+}
+
+export async function benchSharedLimit(bench: BenchN8n, options: { inbound: number }): Promise<void> {
+	const credential = await bench.vonage('jwt', {}, 'bench reply bot');
+	const workflow = await bench.publish(replyWorkflow('bench reply bot', credential));
+	await fetch(`${bench.emulator.url}/_emulator/config`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ rateLimitPerSecond: VONAGE_DEFAULT_LIMIT }),
+	});
+	const before = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as EmulatorState;
+	const started = Date.now();
+	await Promise.all(
+		Array.from({ length: options.inbound }, async (_, i) => {
+			const res = await fetch(`${bench.emulator.url}/_emulator/inbound`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ from: `4477009${String(10000 + i)}`, to: '447700900001', text: `Is order ${i} ready?` }),
+			});
+			await res.arrayBuffer();
+		}),
+	);
+	const executions = await bench.n8n.waitForExecutions(workflow.id, options.inbound, 180_000);
+	const seconds = (Date.now() - started) / 1000;
+	const state = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as EmulatorState;
+	const requests = state.requests.slice(before.requests.length);
+	const throttled = requests.filter((r) => r.status === 429).length;
+	const replies = state.accepted.slice(before.accepted.length).filter((m) => m.body.client_ref?.startsWith('reply-')).length;
+	const failed = executions.filter((e) => e.status !== 'success').length;
+	printTable(
+		`shared limit: reply bot in real n8n, ${options.inbound} inbound messages at once, Send SMS with default options (${VONAGE_DEFAULT_LIMIT}/s), emulator throttles above ${VONAGE_DEFAULT_LIMIT}/s`,
+		['run', 'executions', 'failed', 'replies accepted', 'send requests', '429 answers', 'seconds', 'ideal seconds'],
+		[['reply bot', executions.length, failed, replies, requests.length, throttled, seconds, options.inbound / VONAGE_DEFAULT_LIMIT]],
+		[0, 0, 0, 0, 0, 0, 1, 1],
+	);
+}

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench [-- send|receive|limit ...] [options]`: throughput figures, each beside a baseline
+ * measured in the same run. No part asserts a time; each checks that every message or event was
+ * handled exactly as the product promises and prints what it measured. Parts (default: all):
+ *
+ *   send     Send SMS through n8n-core's engine to the emulator with latency: one-at-a-time loop,
+ *            10 and 50 parallel with the cap off, beside the ideal (concurrency / latency); CPU per message.
+ *            --latency MS (100)  --items N (500; 50 parallel sends 5 x N)  --loop-items N (50)
+ *   receive  signed status events into real n8n: n8n's Webhook node with Header Auth (baseline) vs
+ *            the Status Trigger with defaults and variants, and events it drops without an execution.
+ *            --events N (100)  --concurrency N (20)  --rounds N (3)  --profile (CPU profiles of n8n)
+ *   limit    the reply bot in real n8n started by --inbound N (100) messages at once: 429s from an
+ *            emulator that throttles like a default account, at the node's default cap.
+ *   --skip-build  use dist/ as it is (receive, limit)
+ *
+ * Real n8n is the pinned runtime (N8N_RUNTIME_DIR, as for the e2e suite), started like the e2e suite.
+ */
+import { parseArgs } from 'node:util';
+import * as os from 'node:os';
+
+import { stopAll, stopAllOnSignals } from '../../scripts/n8n/proc';
+import { benchSharedLimit } from './limit';
+import { startBenchN8n, type BenchN8n } from './n8n';
+import { benchReceive } from './receive';
+import { benchSend } from './send';
+
+const PARTS = ['send', 'receive', 'limit'] as const;
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		latency: { type: 'string', default: '100' },
+		items: { type: 'string', default: '500' },
+		'loop-items': { type: 'string', default: '50' },
+		events: { type: 'string', default: '100' },
+		concurrency: { type: 'string', default: '20' },
+		rounds: { type: 'string', default: '3' },
+		inbound: { type: 'string', default: '100' },
+		profile: { type: 'boolean', default: false },
+		'skip-build': { type: 'boolean', default: false },
+	},
+});
+
+async function main(): Promise<void> {
+	const unknown = positionals.filter((p) => !(PARTS as readonly string[]).includes(p));
+	if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`);
+	const parts = positionals.length > 0 ? positionals : [...PARTS];
+	console.log(`bench: ${parts.join(', ')} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+	stopAllOnSignals();
+
+	if (parts.includes('send')) {
+		await benchSend({ latencyMs: Number(values.latency), items: Number(values.items), loopItems: Number(values['loop-items']), profile: values.profile });
+	}
+	if (parts.includes('receive') || parts.includes('limit')) {
+		const bench: BenchN8n = await startBenchN8n({ skipBuild: values['skip-build'], profile: values.profile });
+		try {
+			if (parts.includes('receive')) {
+				await benchReceive(bench, {
+					events: Number(values.events),
+					concurrency: Number(values.concurrency),
+					rounds: Number(values.rounds),
+					profile: values.profile,
+				});
+			}
+			if (parts.includes('limit')) await benchSharedLimit(bench, { inbound: Number(values.inbound) });
+		} finally {
+			await bench.stop();
+		}
+	}
+}
+
+main()
+	.catch(async (error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+		await stopAll();
+		process.exitCode = 1;
+	})
+	.finally(() => {
+		// keep-alive sockets must not keep the process alive
+		setTimeout(() => process.exit(process.exitCode ?? 0), 500).unref();
+	});

@@ -1,0 +1,147 @@
+// `npm run bench -- send`: the Send SMS node (n8n-core's engine, real HTTP, JWT auth) against the
+// emulator running as its own process with added latency, cap off (1000/s, the option's maximum).
+// Baselines in the same run: the ideal (concurrency / latency) and a one-at-a-time loop (Max
+// Parallel Requests 1). CPU per message is this process's CPU time (node, engine, harness; the
+// emulator's own work is in its process) divided by the messages sent.
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+
+import { VonageMessagesApi } from '../../credentials/VonageMessagesApi.credentials';
+import { VonageMessages } from '../../nodes/VonageMessages/VonageMessages.node';
+import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../../scripts/n8n/emulator';
+import { DEV_DIR } from '../../scripts/n8n/paths';
+import { freePort } from '../../scripts/n8n/proc';
+import { runNode } from '../harness';
+import { SMS_DEFAULTS, customers } from '../support/setup';
+import { printSummary, summarise } from './profile';
+import { ownCpuMs, printTable, ratio, seconds, type Cell } from './report';
+
+export interface SendOptions {
+	latencyMs: number;
+	/** Items per parallel run (at 50 parallel, five times this). */
+	items: number;
+	/** Items of the one-at-a-time loop. */
+	loopItems: number;
+	/** Write and summarise a CPU profile of this process during the 50-parallel run. */
+	profile: boolean;
+}
+
+async function profiled<T>(enabled: boolean, events: () => number, run: () => Promise<T>): Promise<T> {
+	if (!enabled) return await run();
+	const session = new inspector.Session();
+	session.connect();
+	const post = async (method: string, params: object = {}) =>
+		await new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 250 });
+	await post('Profiler.start');
+	try {
+		return await run();
+	} finally {
+		const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+		session.disconnect();
+		const file = path.join(DEV_DIR, 'bench', 'send', `send-${Date.now()}.cpuprofile`);
+		fs.writeFileSync(file, JSON.stringify(profile));
+		printSummary(`send, 50 parallel (${file})`, summarise(file), events());
+	}
+}
+
+interface Measured {
+	label: string;
+	items: number;
+	seconds: number;
+	perSecond: number;
+	ideal: number;
+	cpuMsPerMessage: number;
+}
+
+async function emulatorState(url: string): Promise<{ accepted: Array<{ jti?: string; body: { client_ref?: string } }>; requests: Array<{ status: unknown }> }> {
+	const res = await fetch(`${url}/_emulator/state`);
+	return (await res.json()) as Awaited<ReturnType<typeof emulatorState>>;
+}
+
+async function control(url: string, route: string, body: unknown = {}): Promise<void> {
+	const res = await fetch(`${url}/_emulator/${route}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	if (!res.ok) throw new Error(`POST /_emulator/${route}: ${res.status} ${await res.text()}`);
+}
+
+async function measure(emulator: EmulatorProcess, latencyMs: number, label: string, count: number, concurrency: number): Promise<Measured> {
+	await control(emulator.url, 'reset');
+	await control(emulator.url, 'config', { latencyMs });
+	const cpuBefore = ownCpuMs();
+	const started = process.hrtime.bigint();
+	const { outputs, error } = await runNode({
+		nodeType: new VonageMessages(),
+		parameters: { ...SMS_DEFAULTS, options: { concurrency, maxPerSecond: 1000 } },
+		items: customers(count),
+		credentials: { vonageMessagesApi: vonageCredentialData(emulator, 'jwt') },
+		credentialTypes: [new VonageMessagesApi()],
+		mode: 'trigger',
+	});
+	const elapsed = seconds(started);
+	const cpuMs = ownCpuMs() - cpuBefore;
+	if (error) throw error;
+	const state = await emulatorState(emulator.url);
+	const refs = new Set(state.accepted.map((m) => m.body.client_ref));
+	const jtis = new Set(state.accepted.map((m) => m.jti));
+	if (outputs[0].length !== count || state.accepted.length !== count || refs.size !== count || jtis.size !== count) {
+		throw new Error(
+			`${label}: ${state.accepted.length} accepted, ${refs.size} distinct client_refs, ${jtis.size} distinct jti, ${outputs[0].length} outputs for ${count} items`,
+		);
+	}
+	return {
+		label,
+		items: count,
+		seconds: elapsed,
+		perSecond: count / elapsed,
+		ideal: concurrency / (latencyMs / 1000),
+		cpuMsPerMessage: cpuMs / count,
+	};
+}
+
+export async function benchSend(options: SendOptions): Promise<void> {
+	const dir = path.join(DEV_DIR, 'bench', 'send');
+	fs.mkdirSync(dir, { recursive: true });
+	const emulator = await startEmulator({
+		port: await freePort(),
+		statePath: path.join(dir, 'emulator.json'),
+		logFile: path.join(dir, 'emulator.log'),
+		extraArgs: ['--latency', String(options.latencyMs)],
+	});
+	const rows: Measured[] = [];
+	try {
+		// warm-up: module loading, key parsing, connection pool
+		await measure(emulator, options.latencyMs, 'warm-up', 20, 10);
+		rows.push(await measure(emulator, options.latencyMs, 'one at a time (loop baseline)', options.loopItems, 1));
+		rows.push(await measure(emulator, options.latencyMs, '10 parallel, cap off', options.items, 10));
+		rows.push(
+			await profiled(options.profile, () => options.items * 5, async () =>
+				await measure(emulator, options.latencyMs, '50 parallel, cap off', options.items * 5, 50),
+			),
+		);
+	} finally {
+		await emulator.stop();
+	}
+	const loop = rows[0].perSecond;
+	const table: Cell[][] = rows.map((r) => [
+		r.label,
+		r.items,
+		r.seconds,
+		r.perSecond,
+		r.ideal,
+		`${((100 * r.perSecond) / r.ideal).toFixed(1)}%`,
+		ratio(r.perSecond, loop),
+		r.cpuMsPerMessage,
+	]);
+	printTable(
+		`send: Send SMS node -> emulator (own process), JWT, ${options.latencyMs} ms latency, every message accepted once with its own jti`,
+		['run', 'items', 'seconds', 'msg/s', 'ideal', 'of ideal', 'vs loop', 'CPU ms/msg'],
+		table,
+		[0, 0, 1, 1, 0, 0, 0, 2],
+	);
+}
