@@ -170,7 +170,7 @@ async function finished(bench: BenchN8n, workflowId: string, since: number, expe
 			const lastStop = Math.max(0, ...done.map((e) => Date.parse(e.stoppedAt!)));
 			return { count: executions.length, lastStop };
 		}
-		await sleep(100);
+		await sleep(250);
 	}
 }
 
@@ -210,11 +210,15 @@ export async function benchReceive(bench: BenchN8n, options: ReceiveOptions): Pr
 		await bench.n8n.callWebhook(variant.url.replace(/^.*\/webhook\//, ''), {}, { headers: variant.headers('{}') }).catch(() => undefined);
 		// the duplicate variant's warm-up sends the events its rounds repeat, and waits until they are stored
 		const warm = variant.key === 'duplicate' ? { ...variant, starts: true } : variant;
-		await runRound(bench, warm, 0, { ...options, events: variant.key === 'duplicate' ? options.events : 20 }, pid);
+		await runRound(bench, warm, 0, { ...options, events: variant.key === 'duplicate' ? options.events : 10 }, pid);
 	}
 	const results = new Map<string, Round[]>(variants.map((v) => [v.key, []]));
 	for (let round = 1; round <= options.rounds; round++) {
-		for (const variant of variants) results.get(variant.key)!.push(await runRound(bench, variant, round, options, pid));
+		for (const variant of variants) {
+			const result = await runRound(bench, variant, round, options, pid);
+			results.get(variant.key)!.push(result);
+			console.log(`  round ${round}: ${variant.label}: ${result.perSecond.toFixed(1)} events/s, ${result.cpuMsPerEvent?.toFixed(2) ?? '-'} CPU ms/event`);
+		}
 	}
 	const best = (key: string) => {
 		const rounds = results.get(key)!;
