@@ -1,41 +1,64 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * At most `perSecond` starts in any rolling second, as Vonage counts its per-key limit.
+ * The starts of one Vonage account's requests in the last second, and the queue of callers waiting
+ * for a slot. Shared by every limiter of the account (see accountLimits.ts).
+ */
+export class StartWindow {
+	readonly starts: number[] = [];
+
+	queue: Promise<void> = Promise.resolve();
+}
+
+/**
+ * At most `perSecond` starts in any rolling second, as Vonage counts its per-key limit, spread
+ * evenly: starts are at least 1/perSecond s apart and the window is one such gap longer than a
+ * second, so the time a request takes to reach Vonage may vary by that gap without a 429.
  * Callers await `acquire()` before each request; the wait is shared fairly in call order.
+ * Limiters built on the same window count each other's starts: each one lets a request start
+ * only while the window holds fewer than its own `perSecond`.
  */
 export class RateLimiter {
-	private readonly starts: number[] = [];
-
-	private queue: Promise<void> = Promise.resolve();
-
-	constructor(private readonly perSecond: number) {}
+	constructor(
+		private readonly perSecond: number,
+		private readonly window = new StartWindow(),
+	) {}
 
 	async acquire(): Promise<void> {
-		const turn = this.queue.then(async () => await this.waitForSlot());
-		this.queue = turn.catch(() => undefined);
+		const turn = this.window.queue.then(async () => await this.waitForSlot());
+		this.window.queue = turn.catch(() => undefined);
 		await turn;
 	}
 
 	/** Holds every caller back until `ms` from now, e.g. after a 429 with Retry-After. */
 	pause(ms: number): void {
 		const until = Date.now() + ms;
-		this.queue = this.queue.then(async () => {
+		this.window.queue = this.window.queue.then(async () => {
 			const wait = until - Date.now();
 			if (wait > 0) await sleep(wait);
 		});
 	}
 
 	private async waitForSlot(): Promise<void> {
-		if (this.perSecond <= 0) return;
+		const { starts } = this.window;
+		if (this.perSecond <= 0) {
+			starts.push(Date.now());
+			return;
+		}
+		const gap = 1000 / this.perSecond;
+		const span = 1000 + gap;
 		for (;;) {
 			const now = Date.now();
-			while (this.starts.length > 0 && now - this.starts[0] >= 1000) this.starts.shift();
-			if (this.starts.length < this.perSecond) {
-				this.starts.push(now);
+			while (starts.length > 0 && now - starts[0] >= span) starts.shift();
+			const last = starts[starts.length - 1];
+			const afterGap = last === undefined ? 0 : last + gap - now;
+			const afterWindow = starts.length >= this.perSecond ? starts[starts.length - this.perSecond] + span - now : 0;
+			const wait = Math.max(afterGap, afterWindow);
+			if (wait <= 0) {
+				starts.push(now);
 				return;
 			}
-			await sleep(1000 - (now - this.starts[0]) + 1);
+			await sleep(Math.ceil(wait));
 		}
 	}
 }

@@ -5,7 +5,8 @@ import { assertCredentials } from '../../helpers/credentials';
 import { deliver, type Delivery } from '../../helpers/deliver';
 import { readSendOptions } from '../../helpers/options';
 import { itemRanges } from '../../helpers/ranges';
-import { RateLimiter, runPool } from '../../helpers/throttle';
+import { accountLimiter } from '../../helpers/accountLimits';
+import { runPool } from '../../helpers/throttle';
 import type { ApiVersion, Channel } from '../../message/model';
 import { API_VERSIONS } from '../../message/model';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../../message/prepare';
@@ -29,7 +30,8 @@ function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
 
 /**
  * Send on any channel: every item checked first (bad input never leaves half a batch behind), then sent
- * through one rate limiter for the whole run, retrying only what Vonage certainly did not accept.
+ * under the account's rate limit (shared with every other run of the account), retrying only what
+ * Vonage certainly did not accept.
  */
 export async function sendMessages(this: IExecuteFunctions, channel: Channel): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -54,7 +56,7 @@ export async function sendMessages(this: IExecuteFunctions, channel: Channel): P
 
 	const deliveryOptions = {
 		baseUrl: credentials.baseUrl,
-		limiter: new RateLimiter(options.maxPerSecond),
+		limiter: accountLimiter(credentials, options.maxPerSecond),
 		maxRetries: options.maxRetries,
 		timeoutMs: options.timeout * 1000,
 		path: MESSAGES_PATH[version],

@@ -72,7 +72,7 @@ export const sendDescription: INodeProperties[] = [
 				typeOptions: { minValue: LIMITS.maxPerSecond.min, maxValue: LIMITS.maxPerSecond.max },
 				default: 30,
 				description:
-					"Vonage's default limit is 30 per second per API key; raise it only if Vonage raised yours. Shared by all items of this node run.",
+					"Vonage's default limit is 30 per second per API key; raise it only if Vonage raised yours. Applies to the account: every run in this n8n process that sends with the same API key shares it.",
 			},
 			{
 				displayName: 'Retries When Throttled or Unreachable',
