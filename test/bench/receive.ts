@@ -27,7 +27,6 @@ interface Variant {
 	headers(body: string): Record<string, string>;
 	/** The events of round `round` (index i). */
 	event(round: number, i: number): Record<string, unknown>;
-	starts: boolean;
 }
 
 interface Round {
@@ -117,10 +116,9 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 			url: n8n.webhookUrl(path),
 			headers: (): Record<string, string> => (auth ? { 'x-bench-auth': headerValue } : {}),
 			event: fresh('delivered'),
-			starts: true,
 		});
 	};
-	const addTrigger = async (key: string, label: string, options: Record<string, unknown>, starts = true, status = 'delivered') => {
+	const addTrigger = async (key: string, label: string, options: Record<string, unknown>, status = 'delivered') => {
 		const { webhookId, workflow: input } = trigger(`bench ${label}`, options.noSecret ? unsigned : signed, options.noSecret ? { ignoreDuplicates: false } : options);
 		const workflow = await bench.publish(input);
 		variants.push({
@@ -130,7 +128,6 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 			url: n8n.webhookUrl(`${webhookId}/status`),
 			headers: (body): Record<string, string> => (options.noSecret ? {} : { authorization: `Bearer ${signWebhook(body, secret)}` }),
 			event: fresh(status),
-			starts,
 		});
 	};
 	await addWebhook('webhook', "n8n's Webhook node, no authentication", false);
@@ -138,8 +135,8 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 	await addTrigger('status', 'Status Trigger, defaults', {});
 	await addTrigger('nodup', 'Status Trigger, Ignore Duplicates off', { ignoreDuplicates: false });
 	await addTrigger('nosecret', 'the same, no signature secret', { noSecret: true });
-	await addTrigger('filtered', 'dropped: status not selected', { statuses: ['delivered'] }, false, 'submitted');
-	await addTrigger('duplicate', 'dropped: duplicate (defaults)', {}, false);
+	await addTrigger('filtered', 'dropped: status not selected', { statuses: ['delivered'] }, 'submitted');
+	await addTrigger('duplicate', 'dropped: duplicate (defaults)', {});
 
 	// The duplicate variant sends the same events every round; the warm-up round sends them first.
 	const duplicate = variants.find((v) => v.key === 'duplicate')!;
@@ -158,20 +155,31 @@ async function post(variant: Variant, body: string): Promise<number> {
 	return res.status;
 }
 
-/** Waits until `expected` executions of the workflow started at or after `since` have finished; returns the last stoppedAt. */
-async function finished(bench: BenchN8n, workflowId: string, since: number, expected: number): Promise<{ count: number; lastStop: number }> {
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		const executions = (await bench.n8n.listExecutions({ workflowId, includeData: false, limit: 250 })).filter(
-			(e) => Date.parse(e.startedAt) >= since - 5,
-		);
-		const done = executions.filter((e) => e.stoppedAt !== null && e.status !== 'running' && e.status !== 'new');
-		if (done.length >= expected || Date.now() > deadline) {
-			const lastStop = Math.max(0, ...done.map((e) => Date.parse(e.stoppedAt!)));
-			return { count: executions.length, lastStop };
-		}
-		await sleep(250);
+/**
+ * Waits until n8n's main process is idle (under 15 ms of CPU in 250 ms), so every execution the
+ * round started has run, without asking n8n anything while it works.
+ */
+async function settled(pid: number | undefined): Promise<void> {
+	let before = processCpuMs(pid);
+	if (before === undefined) {
+		await sleep(3000);
+		return;
 	}
+	for (;;) {
+		await sleep(250);
+		const now = processCpuMs(pid)!;
+		if (now - before < 15) return;
+		before = now;
+	}
+}
+
+/** Executions of the workflow started at or after `since`, and when the last of them stopped. */
+async function executionsSince(bench: BenchN8n, workflowId: string, since: number): Promise<{ count: number; running: number; lastStop: number }> {
+	const executions = (await bench.n8n.listExecutions({ workflowId, includeData: false, limit: 250 })).filter(
+		(e) => Date.parse(e.startedAt) >= since - 5,
+	);
+	const done = executions.filter((e) => e.stoppedAt !== null && e.status !== 'running' && e.status !== 'new');
+	return { count: executions.length, running: executions.length - done.length, lastStop: Math.max(0, ...done.map((e) => Date.parse(e.stoppedAt!))) };
 }
 
 async function runRound(bench: BenchN8n, variant: Variant, round: number, options: ReceiveOptions, pid?: number): Promise<Round> {
@@ -183,17 +191,15 @@ async function runRound(bench: BenchN8n, variant: Variant, round: number, option
 		if ((await post(variant, bodies[i])) !== 200) non200++;
 	});
 	const lastAnswer = Date.now();
-	let executions = 0;
-	let end = lastAnswer;
-	if (variant.starts) {
-		const done = await finished(bench, variant.workflowId, started, options.events);
-		executions = done.count;
-		end = Math.max(lastAnswer, done.lastStop);
-	} else {
-		await sleep(300);
-		executions = (await finished(bench, variant.workflowId, started, 0)).count;
-	}
+	await settled(pid);
 	const cpuAfter = processCpuMs(pid);
+	let found = await executionsSince(bench, variant.workflowId, started);
+	while (found.running > 0) {
+		await sleep(250);
+		found = await executionsSince(bench, variant.workflowId, started);
+	}
+	const end = Math.max(lastAnswer, found.lastStop);
+	const executions = found.count;
 	return {
 		perSecond: options.events / ((end - started) / 1000),
 		cpuMsPerEvent: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / options.events : undefined,
@@ -208,9 +214,8 @@ export async function benchReceive(bench: BenchN8n, options: ReceiveOptions): Pr
 	// Warm-up (webhook registration, code paths, the duplicate variant's first sighting); not measured.
 	for (const variant of variants) {
 		await bench.n8n.callWebhook(variant.url.replace(/^.*\/webhook\//, ''), {}, { headers: variant.headers('{}') }).catch(() => undefined);
-		// the duplicate variant's warm-up sends the events its rounds repeat, and waits until they are stored
-		const warm = variant.key === 'duplicate' ? { ...variant, starts: true } : variant;
-		await runRound(bench, warm, 0, { ...options, events: variant.key === 'duplicate' ? options.events : 10 }, pid);
+		// the duplicate variant's warm-up sends the events its rounds repeat
+		await runRound(bench, variant, 0, { ...options, events: variant.key === 'duplicate' ? options.events : 10 }, pid);
 	}
 	const results = new Map<string, Round[]>(variants.map((v) => [v.key, []]));
 	for (let round = 1; round <= options.rounds; round++) {
