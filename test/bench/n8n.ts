@@ -24,7 +24,12 @@ export interface BenchN8n {
 	stop(): Promise<void>;
 }
 
-export async function startBenchN8n(options: { skipBuild: boolean; profile: boolean; emulatorArgs?: string[] }): Promise<BenchN8n> {
+export async function startBenchN8n(options: {
+	skipBuild: boolean;
+	profile: boolean;
+	emulatorArgs?: string[];
+	env?: Record<string, string>;
+}): Promise<BenchN8n> {
 	await ensureInstalled({ quiet: true });
 	if (!options.skipBuild) await buildPackage();
 	const dir = path.join(DEV_DIR, 'bench', 'n8n');
@@ -44,7 +49,10 @@ export async function startBenchN8n(options: { skipBuild: boolean; profile: bool
 			mode: 'regular',
 			userFolder: dir,
 			logDir,
-			env: options.profile ? { NODE_OPTIONS: `--require ${PROFILE_HOOK}`, BENCH_PROFILE_DIR: path.join(dir, 'profiles') } : {},
+			env: {
+				...options.env,
+				...(options.profile ? { NODE_OPTIONS: `--require ${PROFILE_HOOK}`, BENCH_PROFILE_DIR: path.join(dir, 'profiles') } : {}),
+			},
 		});
 	} catch (error) {
 		await emulator.stop();

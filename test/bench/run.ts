@@ -9,9 +9,11 @@
  *   receive  signed status events into real n8n: n8n's Webhook node with Header Auth (baseline) vs
  *            the Status Trigger with defaults and variants, and events it drops without an execution.
  *            --events N (100)  --concurrency N (20)  --rounds N (3)  --profile (CPU profiles of n8n)
+ *            --variants webhook,header,status,nodup,nosecret,filtered,duplicate (default: all; header always)
  *   limit    the reply bot in real n8n started by --inbound N (100) messages at once: 429s from an
  *            emulator that throttles like a default account, at the node's default cap.
  *   --skip-build  use dist/ as it is (receive, limit)
+ *   --n8n-env KEY=VALUE  extra environment for n8n (repeatable), e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true
  *
  * Real n8n is the pinned runtime (N8N_RUNTIME_DIR, as for the e2e suite), started like the e2e suite.
  */
@@ -37,7 +39,9 @@ const { values, positionals } = parseArgs({
 		rounds: { type: 'string', default: '3' },
 		inbound: { type: 'string', default: '100' },
 		profile: { type: 'boolean', default: false },
+		variants: { type: 'string' },
 		'skip-build': { type: 'boolean', default: false },
+		'n8n-env': { type: 'string', multiple: true, default: [] },
 	},
 });
 
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
 		await benchSend({ latencyMs: Number(values.latency), items: Number(values.items), loopItems: Number(values['loop-items']), profile: values.profile });
 	}
 	if (parts.includes('receive') || parts.includes('limit')) {
-		const bench: BenchN8n = await startBenchN8n({ skipBuild: values['skip-build'], profile: values.profile });
+		const env = Object.fromEntries((values['n8n-env'] ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+		if (Object.keys(env).length > 0) console.log(`n8n environment: ${JSON.stringify(env)}`);
+		const bench: BenchN8n = await startBenchN8n({ skipBuild: values['skip-build'], profile: values.profile, env });
 		try {
 			if (parts.includes('receive')) {
 				await benchReceive(bench, {
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
 					concurrency: Number(values.concurrency),
 					rounds: Number(values.rounds),
 					profile: values.profile,
+					variants: values.variants?.split(','),
 				});
 			}
 			if (parts.includes('limit')) await benchSharedLimit(bench, { inbound: Number(values.inbound) });
