@@ -1,10 +1,9 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readCredentials } from './auth';
 import { checkSignature, DEFAULT_MAX_AGE_SECONDS, maxAgeOf } from './signature';
 import { SeenStore } from './seenStore';
-import { CREDENTIAL_TYPE } from './transport';
+import { webhookCredentials } from './webhookCredentials';
 
 export type Received = { event: IDataObject } | { reply: IWebhookResponseData };
 
@@ -89,10 +88,16 @@ export async function receiveVonageWebhook(this: IWebhookFunctions): Promise<Rec
 	}
 	const maxAge = maxAgeSeconds(this);
 	const raw = await rawBodyOf(this);
-	const { signatureSecret, apiKey, applicationId } = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
-	if (signatureSecret) {
-		const authorization = this.getHeaderData().authorization;
-		const check = checkSignature({ authorization, rawBody: raw, secret: signatureSecret, maxAgeSeconds: maxAge, expected: { apiKey, applicationId } });
+	const authorization = this.getHeaderData().authorization;
+	const verify = async (fresh: boolean) => {
+		const { signatureSecret, apiKey, applicationId } = await webhookCredentials(this, fresh);
+		if (!signatureSecret) return undefined;
+		return checkSignature({ authorization, rawBody: raw, secret: signatureSecret, maxAgeSeconds: maxAge, expected: { apiKey, applicationId } });
+	};
+	// The credential is reused for a few seconds: a refusal is checked again against the current one.
+	let check = await verify(false);
+	if (check && !check.ok) check = await verify(true);
+	if (check) {
 		if (!check.ok) {
 			this.logger.warn(`${this.getNode().name}: webhook refused, ${check.reason}`);
 			if (check.unsigned) return answer(this, 503, 'The request is not signed; nothing was started');

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -91,6 +92,9 @@ function redirectFailure(response: VonageResponse, url: string): TransportFailur
  * `timeoutMs` is a deadline for the whole request (connect, send, the entire answer), not the
  * idle time between bytes: n8n's `timeout` is an idle timeout, so the request also carries an
  * AbortSignal that fires at the deadline.
+ *
+ * `credentials`, when the caller has read them already (once per run), spare n8n reading and
+ * decrypting the credential again for every request; the credential type still signs each request.
  */
 export async function vonageRequest(
 	this: VonageContext,
@@ -99,6 +103,7 @@ export async function vonageRequest(
 	path: string,
 	body?: IDataObject,
 	timeoutMs = 30_000,
+	credentials?: ICredentialDataDecryptedObject,
 ): Promise<VonageResponse | TransportFailure> {
 	const url = `${baseUrl}${path}`;
 	const deadline = AbortSignal.timeout(timeoutMs);
@@ -122,7 +127,8 @@ export async function vonageRequest(
 	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as VonageContext;
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options);
+		const known = credentials && { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials } };
+		response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, known);
 	} catch (error) {
 		return { failure: describeFailure(error, baseUrl, timeoutMs, { deadline, cancel }) };
 	}

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isFailure, vonageApiError, vonageRequest } from '../../shared/transport';
@@ -6,6 +6,8 @@ import type { RateLimiter } from './throttle';
 
 export interface DeliveryOptions {
 	baseUrl: string;
+	/** The credential, read once for the run. */
+	credentials: ICredentialDataDecryptedObject;
 	limiter: RateLimiter;
 	maxRetries: number;
 	timeoutMs: number;
@@ -63,6 +65,7 @@ export async function deliver(
 			options.path ?? '/v0.1/messages',
 			body,
 			options.timeoutMs,
+			options.credentials,
 		);
 		if (isFailure(response)) {
 			const { failure } = response;
