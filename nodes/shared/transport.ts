@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -10,7 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { requiresBasicAuth, type VonageCredentials } from './auth';
 import { describeErrorCode, errorCodeFromType } from './errorCodes';
+import { requestAuthorization } from './requestAuth';
 
 export const CREDENTIAL_TYPE = 'vonageMessagesApi';
 
@@ -94,7 +95,9 @@ function redirectFailure(response: VonageResponse, url: string): TransportFailur
  * AbortSignal that fires at the deadline.
  *
  * `credentials`, when the caller has read them already (once per run), spare n8n reading and
- * decrypting the credential again for every request; the credential type still signs each request.
+ * decrypting the credential again for every request: the request then carries the header the
+ * credential type would set (a fresh JWT each time, signed off n8n's thread) through n8n's plain
+ * HTTP helper.
  */
 export async function vonageRequest(
 	this: VonageContext,
@@ -103,7 +106,7 @@ export async function vonageRequest(
 	path: string,
 	body?: IDataObject,
 	timeoutMs = 30_000,
-	credentials?: ICredentialDataDecryptedObject,
+	credentials?: VonageCredentials,
 ): Promise<VonageResponse | TransportFailure> {
 	const url = `${baseUrl}${path}`;
 	const deadline = AbortSignal.timeout(timeoutMs);
@@ -127,8 +130,12 @@ export async function vonageRequest(
 	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as VonageContext;
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
-		const known = credentials && { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials } };
-		response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, known);
+		if (credentials) {
+			options.headers = { ...options.headers, Authorization: await requestAuthorization(credentials, requiresBasicAuth(options.url)) };
+			response = await this.helpers.httpRequest(options);
+		} else {
+			response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options);
+		}
 	} catch (error) {
 		return { failure: describeFailure(error, baseUrl, timeoutMs, { deadline, cancel }) };
 	}

@@ -1,13 +1,14 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IDataObject } from 'n8n-workflow';
+import type { IExecuteFunctions, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import type { VonageCredentials } from '../../shared/auth';
 import { isFailure, vonageApiError, vonageRequest } from '../../shared/transport';
 import type { RateLimiter } from './throttle';
 
 export interface DeliveryOptions {
 	baseUrl: string;
 	/** The credential, read once for the run. */
-	credentials: ICredentialDataDecryptedObject;
+	credentials: VonageCredentials;
 	limiter: RateLimiter;
 	maxRetries: number;
 	timeoutMs: number;

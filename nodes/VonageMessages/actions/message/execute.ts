@@ -56,7 +56,7 @@ export async function sendMessages(this: IExecuteFunctions, channel: Channel): P
 
 	const deliveryOptions = {
 		baseUrl: credentials.baseUrl,
-		credentials: { ...credentials },
+		credentials,
 		limiter: accountLimiter(credentials, options.maxPerSecond),
 		maxRetries: options.maxRetries,
 		timeoutMs: options.timeout * 1000,
