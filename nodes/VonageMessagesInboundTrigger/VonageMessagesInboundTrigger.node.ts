@@ -20,7 +20,9 @@ export class VonageMessagesInboundTrigger implements INodeType {
 		name: 'vonageMessagesInboundTrigger',
 		icon: { light: 'file:../VonageMessages/vonage.svg', dark: 'file:../VonageMessages/vonage.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1; n8n evaluates an extra expression on every request to a version-1 webhook node
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["options"]["toNumber"] ? "To " + $parameter["options"]["toNumber"] : "Inbound message" }}',
 		description: 'Starts the workflow when a customer sends an SMS, MMS, WhatsApp, Viber or Messenger message to your Vonage application',
 		defaults: { name: 'Vonage Inbound Message Trigger' },

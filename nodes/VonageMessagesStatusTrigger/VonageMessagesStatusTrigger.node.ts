@@ -27,7 +27,9 @@ export class VonageMessagesStatusTrigger implements INodeType {
 		name: 'vonageMessagesStatusTrigger',
 		icon: { light: 'file:../VonageMessages/vonage.svg', dark: 'file:../VonageMessages/vonage.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1; n8n evaluates an extra expression on every request to a version-1 webhook node
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["options"]["splitByStatus"] ? "Split by status" : "Message status" }}',
 		description:
 			'Starts the workflow when Vonage reports the status of a message you sent: submitted, delivered, read, rejected or undeliverable (webhook format v0.1 or v1)',

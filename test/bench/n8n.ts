@@ -43,7 +43,7 @@ export async function startBenchN8n(options: {
 		logFile: path.join(logDir, 'emulator.log'),
 		extraArgs: options.emulatorArgs,
 	});
-	let n8n: N8nServer;
+	let n8n: N8nServer | undefined;
 	try {
 		n8n = await N8nServer.start({
 			mode: 'regular',
@@ -54,22 +54,22 @@ export async function startBenchN8n(options: {
 				...(options.profile ? { NODE_OPTIONS: `--require ${PROFILE_HOOK}`, BENCH_PROFILE_DIR: path.join(dir, 'profiles') } : {}),
 			},
 		});
-	} catch (error) {
-		await emulator.stop();
-		throw error;
+	} finally {
+		if (!n8n) await emulator.stop();
 	}
-	const mainPid = (n8n as unknown as { processes?: Array<{ name: string; child?: { pid?: number } }> }).processes?.find(
+	const server = n8n;
+	const mainPid = (server as unknown as { processes?: Array<{ name: string; child?: { pid?: number } }> }).processes?.find(
 		(p) => p.name === 'n8n-main',
 	)?.child?.pid;
 	let credentials = 0;
 	return {
-		n8n,
+		n8n: server,
 		emulator,
 		dir,
 		mainPid,
 		async vonage(auth, overrides = {}, name) {
 			const credentialName = name ?? `bench ${auth} ${++credentials}`;
-			const id = await n8n.createCredential({
+			const id = await server.createCredential({
 				name: credentialName,
 				type: CREDENTIAL_TYPE,
 				data: { ...vonageCredentialData(emulator, auth), ...overrides },
@@ -77,12 +77,12 @@ export async function startBenchN8n(options: {
 			return { id, name: credentialName };
 		},
 		async publish(input) {
-			const workflow = await n8n.createWorkflow(input);
-			await n8n.publishWorkflow(workflow.id);
+			const workflow = await server.createWorkflow(input);
+			await server.publishWorkflow(workflow.id);
 			return workflow;
 		},
 		async stop() {
-			await n8n.stop();
+			await server.stop();
 			await emulator.stop();
 		},
 	};

@@ -5,6 +5,7 @@
 // causes; n8n's CPU per event comes from /proc for its main process.
 import * as crypto from 'node:crypto';
 
+import { VonageMessagesStatusTrigger } from '../../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
 import { signWebhook } from '../e2e/emulator-client';
 import { STATUS_TRIGGER } from '../e2e/workflows';
 import type { BenchN8n } from './n8n';
@@ -38,6 +39,9 @@ interface Round {
 	non200: number;
 }
 
+/** The trigger's version for new nodes (defaultVersion), read from the package itself. */
+const TRIGGER_VERSION = Number(new VonageMessagesStatusTrigger().description.defaultVersion ?? 1);
+
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 function statusEvent(id: string, status: string): Record<string, unknown> {
@@ -52,7 +56,7 @@ function statusEvent(id: string, status: string): Record<string, unknown> {
 	};
 }
 
-function trigger(name: string, credential: { id: string; name: string }, options: Record<string, unknown>) {
+function trigger(name: string, credential: { id: string; name: string }, options: Record<string, unknown>, typeVersion: number) {
 	const webhookId = crypto.randomUUID();
 	return {
 		webhookId,
@@ -63,7 +67,7 @@ function trigger(name: string, credential: { id: string; name: string }, options
 					parameters: { registration: 'manual', options },
 					name: 'Message Status',
 					type: STATUS_TRIGGER,
-					typeVersion: 1,
+					typeVersion,
 					position: [0, 0],
 					webhookId,
 					credentials: { vonageMessagesApi: credential },
@@ -120,8 +124,9 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 			event: fresh('delivered'),
 		});
 	};
-	const addTrigger = async (key: string, label: string, options: Record<string, unknown>, status = 'delivered') => {
-		const { webhookId, workflow: input } = trigger(`bench ${label}`, options.noSecret ? unsigned : signed, options.noSecret ? { ignoreDuplicates: false } : options);
+	const addTrigger = async (key: string, label: string, options: Record<string, unknown>, status = 'delivered', typeVersion = TRIGGER_VERSION) => {
+		const nodeOptions = options.noSecret ? { ignoreDuplicates: false } : options;
+		const { webhookId, workflow: input } = trigger(`bench ${label}`, options.noSecret ? unsigned : signed, nodeOptions, typeVersion);
 		const workflow = await bench.publish(input);
 		variants.push({
 			key,
@@ -134,7 +139,8 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 	};
 	await addWebhook('webhook', "n8n's Webhook node, no authentication", false);
 	await addWebhook('header', "n8n's Webhook node, Header Auth (baseline)", true);
-	await addTrigger('status', 'Status Trigger, defaults', {});
+	await addTrigger('status', `Status Trigger, defaults (v${TRIGGER_VERSION})`, {});
+	if (TRIGGER_VERSION !== 1) await addTrigger('v1', 'Status Trigger, defaults, node version 1', {}, 'delivered', 1);
 	await addTrigger('nodup', 'Status Trigger, Ignore Duplicates off', { ignoreDuplicates: false });
 	await addTrigger('nosecret', 'the same, no signature secret', { noSecret: true });
 	await addTrigger('filtered', 'dropped: status not selected', { statuses: ['delivered'] }, 'submitted');

@@ -9,7 +9,7 @@
  *   receive  signed status events into real n8n: n8n's Webhook node with Header Auth (baseline) vs
  *            the Status Trigger with defaults and variants, and events it drops without an execution.
  *            --events N (100)  --concurrency N (20)  --rounds N (3)  --profile (CPU profiles of n8n)
- *            --variants webhook,header,status,nodup,nosecret,filtered,duplicate (default: all; header always)
+ *            --variants webhook,header,status,v1,nodup,nosecret,filtered,duplicate (default: all; header always)
  *   limit    the reply bot in real n8n started by --inbound N (100) messages at once: 429s from an
  *            emulator that throttles like a default account, at the node's default cap.
  *   --skip-build  use dist/ as it is (receive, limit)
