@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { requiresBasicAuth, type VonageCredentials } from './auth';
+import type { VonageCredentials } from './auth';
 import { describeErrorCode, errorCodeFromType } from './errorCodes';
 import { requestAuthorization } from './requestAuth';
 
@@ -131,7 +131,7 @@ export async function vonageRequest(
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
 		if (credentials) {
-			options.headers = { ...options.headers, Authorization: await requestAuthorization(credentials, requiresBasicAuth(options.url)) };
+			options.headers = { ...options.headers, Authorization: await requestAuthorization(credentials, options.url) };
 			response = await this.helpers.httpRequest(options);
 		} else {
 			response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options);
