@@ -3,6 +3,7 @@
 // emulator, whose Messages API throttles above 30 sends per rolling second like a default Vonage
 // account. Every execution sends one message; the figure is how many sends Vonage answered with 429
 // (the shared limit wants 0).
+import { waitFor } from '../../scripts/n8n/proc';
 import { replyWorkflow } from '../e2e/workflows';
 import type { BenchN8n } from './n8n';
 import { printTable } from './report';
@@ -17,6 +18,17 @@ interface EmulatorState {
 export async function benchSharedLimit(bench: BenchN8n, options: { inbound: number }): Promise<void> {
 	const credential = await bench.vonage('jwt', {}, 'bench reply bot');
 	const workflow = await bench.publish(replyWorkflow('bench reply bot', credential));
+	// Publishing returns before the trigger has registered its URL on the application.
+	await waitFor(
+		"the reply bot's inbound URL on the application",
+		async () => {
+			const state = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as { application?: any };
+			const address: unknown = state.application?.capabilities?.messages?.webhooks?.inbound_url?.address;
+			return typeof address === 'string' && address.startsWith(bench.n8n.webhookBaseUrl) ? true : undefined;
+		},
+		60_000,
+		250,
+	);
 	await fetch(`${bench.emulator.url}/_emulator/config`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
