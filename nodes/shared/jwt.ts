@@ -77,12 +77,7 @@ export function privateKeyProblem(pem: string): string | undefined {
 }
 
 /** A fresh RS256 application JWT (new `jti` every call), as Vonage's own SDK signs one per request. */
-export function signApplicationJwt(
-	applicationId: string,
-	privateKeyPem: string,
-	nowSeconds = Math.floor(Date.now() / 1000),
-	ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS,
-): string {
+function unsignedApplicationJwt(applicationId: string, nowSeconds: number, ttlSeconds: number): string {
 	const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
 	const payload = base64url(
 		JSON.stringify({
@@ -92,10 +87,36 @@ export function signApplicationJwt(
 			exp: nowSeconds + ttlSeconds,
 		}),
 	);
-	const signingInput = `${header}.${payload}`;
+	return `${header}.${payload}`;
+}
+
+function signingKey(privateKeyPem: string): KeyObject {
 	const key = rsaKey(privateKeyPem);
 	if (!key) throw new Error(privateKeyProblem(privateKeyPem) ?? PRIVATE_KEY_HELP);
-	const signature = createSign('RSA-SHA256').update(signingInput).sign(key);
+	return key;
+}
+
+export function signApplicationJwt(
+	applicationId: string,
+	privateKeyPem: string,
+	nowSeconds = Math.floor(Date.now() / 1000),
+	ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS,
+): string {
+	const signingInput = unsignedApplicationJwt(applicationId, nowSeconds, ttlSeconds);
+	const signature = createSign('RSA-SHA256').update(signingInput).sign(signingKey(privateKeyPem));
+	return `${signingInput}.${base64url(signature)}`;
+}
+
+/**
+ * signApplicationJwt on libuv's thread pool: RSA signing is the dearest step of a request (about
+ * 1 ms of CPU), and there it does not hold up n8n's own thread.
+ */
+export async function signApplicationJwtOffThread(applicationId: string, privateKeyPem: string): Promise<string> {
+	const key = signingKey(privateKeyPem);
+	const signingInput = unsignedApplicationJwt(applicationId, Math.floor(Date.now() / 1000), DEFAULT_TOKEN_TTL_SECONDS);
+	const signature = await new Promise<Buffer>((resolve, reject) =>
+		sign('sha256', Buffer.from(signingInput), key, (error, result) => (error ? reject(error) : resolve(result))),
+	);
 	return `${signingInput}.${base64url(signature)}`;
 }
 
@@ -147,23 +168,4 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
 
 export function sha256Hex(body: Buffer | string): string {
 	return createHash('sha256').update(body).digest('hex');
-}
-
-/**
- * signApplicationJwt on libuv's thread pool: RSA signing is the dearest step of a request (about
- * 1 ms of CPU), and there it does not hold up n8n's own thread.
- */
-export async function signApplicationJwtOffThread(applicationId: string, privateKeyPem: string): Promise<string> {
-	const key = rsaKey(privateKeyPem);
-	if (!key) throw new Error(PRIVATE_KEY_HELP);
-	const now = Math.floor(Date.now() / 1000);
-	const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
-	const payload = base64url(
-		JSON.stringify({ application_id: applicationId, iat: now, jti: randomUUID(), exp: now + DEFAULT_TOKEN_TTL_SECONDS }),
-	);
-	const signingInput = `${header}.${payload}`;
-	const signature = await new Promise<Buffer>((resolve, reject) =>
-		sign('sha256', Buffer.from(signingInput), key, (error, result) => (error ? reject(error) : resolve(result))),
-	);
-	return `${signingInput}.${base64url(signature)}`;
 }
