@@ -5,8 +5,10 @@
 // (the shared limit wants 0).
 import { waitFor } from '../../scripts/n8n/proc';
 import { replyWorkflow } from '../e2e/workflows';
+import { startEmulator as startInProcessEmulator } from '../emulator';
+import { customers, sendSms } from '../support/setup';
 import type { BenchN8n } from './n8n';
-import { printTable } from './report';
+import { printTable, type Cell } from './report';
 
 export const VONAGE_DEFAULT_LIMIT = 30;
 
@@ -57,6 +59,48 @@ export async function benchSharedLimit(bench: BenchN8n, options: { inbound: numb
 		`shared limit: reply bot in real n8n, ${options.inbound} inbound messages at once, Send SMS with default options (${VONAGE_DEFAULT_LIMIT}/s), emulator throttles above ${VONAGE_DEFAULT_LIMIT}/s`,
 		['run', 'executions', 'failed', 'replies accepted', 'send requests', '429 answers', 'seconds', 'ideal seconds'],
 		[['reply bot', executions.length, failed, replies, requests.length, throttled, seconds, options.inbound / VONAGE_DEFAULT_LIMIT]],
+		[0, 0, 0, 0, 0, 0, 1, 1],
+	);
+}
+
+/**
+ * The same burst through n8n-core's engine (no n8n server, so no webhook handling to spread it out):
+ * `runs` executions of Send SMS started at once, one message each, default options, against the
+ * emulator throttling at 30/s. Baseline in the same run: the same runs, each with a credential of its
+ * own API key, so that each has its own limit, as every run had before the limit was shared.
+ */
+export async function benchSharedLimitEngine(options: { runs: number }): Promise<void> {
+	const emulator = await startInProcessEmulator({ latencyMs: 50, rateLimitPerSecond: VONAGE_DEFAULT_LIMIT });
+	const rows: Cell[][] = [];
+	try {
+		for (const [label, shared] of [
+			['one limit per run (baseline)', false],
+			['one limit per account', true],
+		] as const) {
+			emulator.reset();
+			emulator.configure({ rateLimitPerSecond: VONAGE_DEFAULT_LIMIT });
+			const started = Date.now();
+			const results = await Promise.all(
+				Array.from({ length: options.runs }, async (_, run) =>
+					await sendSms({
+						emulator,
+						authType: 'jwt',
+						items: customers(1, run),
+						credential: shared ? {} : { apiKey: `run-${label.length}-${run}` },
+					}),
+				),
+			);
+			const failed = results.filter((r) => r.error).length;
+			const throttled = emulator.requests.filter((r) => r.status === 429).length;
+			rows.push([label, options.runs, failed, emulator.accepted.length, emulator.requests.length, throttled, (Date.now() - started) / 1000, options.runs / VONAGE_DEFAULT_LIMIT]);
+		}
+	} finally {
+		await emulator.close();
+	}
+	printTable(
+		`shared limit (engine): ${options.runs} Send SMS runs started at once, one message each, default options (${VONAGE_DEFAULT_LIMIT}/s), emulator throttles above ${VONAGE_DEFAULT_LIMIT}/s`,
+		['run', 'runs', 'failed', 'accepted', 'send requests', '429 answers', 'seconds', 'ideal seconds'],
+		rows,
 		[0, 0, 0, 0, 0, 0, 1, 1],
 	);
 }

@@ -10,8 +10,9 @@
  *            the Status Trigger with defaults and variants, and events it drops without an execution.
  *            --events N (100)  --concurrency N (20)  --rounds N (3)  --profile (CPU profiles of n8n)
  *            --variants webhook,header,status,v1,nodup,nosecret,filtered,duplicate (default: all; header always)
- *   limit    the reply bot in real n8n started by --inbound N (100) messages at once: 429s from an
- *            emulator that throttles like a default account, at the node's default cap.
+ *   limit    N (--inbound, 100) Send SMS runs started at once through n8n-core's engine, one limit per
+ *            run (baseline) vs one per account; then the reply bot in real n8n started by N inbound
+ *            messages at once: 429s from an emulator that throttles like a default account (30/s).
  *   --skip-build  use dist/ as it is (receive, limit)
  *   --n8n-env KEY=VALUE  extra environment for n8n (repeatable), e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true
  *
@@ -21,7 +22,7 @@ import { parseArgs } from 'node:util';
 import * as os from 'node:os';
 
 import { stopAll, stopAllOnSignals } from '../../scripts/n8n/proc';
-import { benchSharedLimit } from './limit';
+import { benchSharedLimit, benchSharedLimitEngine } from './limit';
 import { startBenchN8n, type BenchN8n } from './n8n';
 import { benchReceive } from './receive';
 import { benchSend } from './send';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
 	if (parts.includes('send')) {
 		await benchSend({ latencyMs: Number(values.latency), items: Number(values.items), loopItems: Number(values['loop-items']), profile: values.profile });
 	}
+	if (parts.includes('limit')) await benchSharedLimitEngine({ runs: Number(values.inbound) });
 	if (parts.includes('receive') || parts.includes('limit')) {
 		const env = Object.fromEntries((values['n8n-env'] ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 		if (Object.keys(env).length > 0) console.log(`n8n environment: ${JSON.stringify(env)}`);
