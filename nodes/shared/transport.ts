@@ -107,8 +107,19 @@ export async function vonageRequest(
 	body?: IDataObject,
 	timeoutMs = 30_000,
 	credentials?: VonageCredentials,
+	beforeSend?: () => Promise<void>,
 ): Promise<VonageResponse | TransportFailure> {
 	const url = `${baseUrl}${path}`;
+	// The header is made first and `beforeSend` (the rate limiter) runs last, so that the limiter's
+	// clock starts as close as it can to when Vonage's does; the deadline starts after both.
+	let authorization: string | undefined;
+	let authorizationError: unknown;
+	try {
+		if (credentials) authorization = await requestAuthorization(credentials, url);
+	} catch (error) {
+		authorizationError = error;
+	}
+	if (authorizationError === undefined) await beforeSend?.();
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
@@ -130,8 +141,9 @@ export async function vonageRequest(
 	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as VonageContext;
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
-		if (credentials) {
-			options.headers = { ...options.headers, Authorization: await requestAuthorization(credentials, options.url) };
+		if (authorizationError !== undefined) throw authorizationError;
+		if (authorization !== undefined) {
+			options.headers = { ...options.headers, Authorization: authorization };
 			response = await this.helpers.httpRequest(options);
 		} else {
 			response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options);

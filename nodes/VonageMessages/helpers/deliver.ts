@@ -58,7 +58,6 @@ export async function deliver(
 	const node = this.getNode();
 	let throttledWaitMs = 0;
 	for (let attempt = 0; ; attempt++) {
-		await options.limiter.acquire();
 		const response = await vonageRequest.call(
 			this,
 			options.baseUrl,
@@ -67,6 +66,7 @@ export async function deliver(
 			body,
 			options.timeoutMs,
 			options.credentials,
+			async () => await options.limiter.acquire(),
 		);
 		if (isFailure(response)) {
 			const { failure } = response;
