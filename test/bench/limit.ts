@@ -3,7 +3,7 @@
 // emulator, whose Messages API throttles above 30 sends per rolling second like a default Vonage
 // account. Every execution sends one message; the figure is how many sends Vonage answered with 429
 // (the shared limit wants 0).
-import { waitFor } from '../../scripts/n8n/proc';
+import { waitFor } from '../e2e/n8n/proc';
 import { replyWorkflow } from '../e2e/workflows';
 import { startEmulator as startInProcessEmulator } from '../emulator';
 import { customers, sendSms } from '../support/setup';

@@ -4,12 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { buildPackage, installIntoUserFolder } from '../../scripts/n8n/community-package';
-import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../../scripts/n8n/emulator';
-import { ensureInstalled } from '../../scripts/n8n/install';
-import { DEV_DIR } from '../../scripts/n8n/paths';
-import { freePort } from '../../scripts/n8n/proc';
-import { N8nServer, type Workflow, type WorkflowInput } from '../../scripts/n8n/server';
+import { buildPackage, installIntoUserFolder } from '../e2e/n8n/community-package';
+import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../e2e/emulator-process';
+import { ensureInstalled } from '../e2e/n8n/install';
+import { DEV_DIR } from '../e2e/n8n/paths';
+import { freePort } from '../e2e/n8n/proc';
+import { N8nServer, type Workflow, type WorkflowInput } from '../e2e/n8n/server';
 import { CREDENTIAL_TYPE, type CredentialRef } from '../e2e/workflows';
 import { PROFILE_HOOK } from './profile';
 

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { waitFor } from '../../scripts/n8n/proc';
+import { waitFor } from '../e2e/n8n/proc';
 
 export const PROFILE_HOOK = path.join(__dirname, 'profile-hook.js');
 

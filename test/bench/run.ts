@@ -21,7 +21,7 @@
 import { parseArgs } from 'node:util';
 import * as os from 'node:os';
 
-import { stopAll, stopAllOnSignals } from '../../scripts/n8n/proc';
+import { stopAll, stopAllOnSignals } from '../e2e/n8n/proc';
 import { benchSharedLimit, benchSharedLimitEngine } from './limit';
 import { startBenchN8n, type BenchN8n } from './n8n';
 import { benchReceive } from './receive';

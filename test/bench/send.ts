@@ -10,9 +10,9 @@ import * as path from 'node:path';
 
 import { VonageMessagesApi } from '../../credentials/VonageMessagesApi.credentials';
 import { VonageMessages } from '../../nodes/VonageMessages/VonageMessages.node';
-import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../../scripts/n8n/emulator';
-import { DEV_DIR } from '../../scripts/n8n/paths';
-import { freePort } from '../../scripts/n8n/proc';
+import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../e2e/emulator-process';
+import { DEV_DIR } from '../e2e/n8n/paths';
+import { freePort } from '../e2e/n8n/proc';
 import { runNode } from '../harness';
 import { SMS_DEFAULTS, customers } from '../support/setup';
 import { printSummary, summarise } from './profile';
