@@ -40,7 +40,7 @@ interface Round {
 }
 
 /** The trigger's version for new nodes (defaultVersion), read from the package itself. */
-const TRIGGER_VERSION = Number(new VonageMessagesStatusTrigger().description.defaultVersion ?? 1);
+const triggerVersion = () => Number(new VonageMessagesStatusTrigger().description.defaultVersion ?? 1);
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,6 +124,7 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 			event: fresh('delivered'),
 		});
 	};
+	const TRIGGER_VERSION = triggerVersion();
 	const addTrigger = async (key: string, label: string, options: Record<string, unknown>, status = 'delivered', typeVersion = TRIGGER_VERSION) => {
 		const nodeOptions = options.noSecret ? { ignoreDuplicates: false } : options;
 		const { webhookId, workflow: input } = trigger(`bench ${label}`, options.noSecret ? unsigned : signed, nodeOptions, typeVersion);

@@ -18,6 +18,8 @@
  *
  * Real n8n is the pinned runtime (N8N_RUNTIME_DIR, as for the e2e suite), started like the e2e suite.
  */
+import './resolve-ts-first';
+
 import { parseArgs } from 'node:util';
 import * as os from 'node:os';
 
