@@ -1,7 +1,7 @@
 // Issue 8: the Base URL is checked in one place (nodes/shared/baseUrl.ts) and before anything is sent:
 // http or https, a host, no user info, query or fragment; plain http only to a loopback host.
 import { isLoopbackHost, isVonageHost, urlProblem } from '../nodes/shared/baseUrl';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { AUTH_TYPES, customers, sendSms } from './support/setup';
 
 describe('urlProblem', () => {
@@ -45,12 +45,7 @@ describe('urlProblem', () => {
 });
 
 describe('Send SMS checks the Base URL before sending', () => {
-	let emulator: Emulator;
-	beforeAll(async () => {
-		emulator = await startEmulator();
-	});
-	afterAll(async () => await emulator.close());
-	beforeEach(() => emulator.reset());
+	const emulator = useEmulator();
 
 	it.each(AUTH_TYPES)('a plain-http Base URL to another host stops the node, naming the field (%s)', async (authType) => {
 		const { error } = await sendSms({ emulator, authType, items: customers(2), credential: { baseUrl: 'http://vonage-proxy.example.com' } });

@@ -6,17 +6,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { MESSAGES_401_TITLES } from './emulator/problems';
 import { testCredential, testFunctionsOfAllNodes } from './support/credential-tester';
 import { AUTH_TYPES, credentialFor, secretsOf } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const OK = { status: 'OK', message: expect.stringMatching(/^Connection successful!/) };
 const rejected = (status = 401) => ({ status: 'Error', message: expect.stringContaining(`Vonage rejected these credentials (HTTP ${status})`) });

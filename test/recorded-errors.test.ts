@@ -1,14 +1,9 @@
 // Vonage's recorded 429 body (shared README "Real error answers": title "Rate Limit Hit", type ending
 // #1010) must not be explained to the user as error 1010 "Missing params": a 429 is throttling.
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { AUTH_TYPES, customers, sendSms } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 it.each(AUTH_TYPES)('a 429 with the recorded body is described as throttling (%s)', async (authType) => {
 	emulator.failNext({ kind: 'status', status: 429, retryAfterSeconds: 1 });

@@ -6,19 +6,14 @@ import type { INodeType } from 'n8n-workflow';
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { createTriggerHarness } from './harness';
 import { AUTH_TYPES, credentialFor, customers, sendSms } from './support/setup';
 import { answerJson, startScriptedServer, type ScriptedServer } from './support/scripted-server';
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let elsewhere: ScriptedServer;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
 beforeEach(async () => {
-	emulator.reset();
 	// Another origin that would happily take the message and the credentials.
 	elsewhere = await startScriptedServer((_req, res) => answerJson(res, 202, { message_uuid: 'aaaaaaaa-0000-4000-8000-000000000000' }));
 });

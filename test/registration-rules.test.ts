@@ -11,16 +11,11 @@ import { applicationsBaseUrl } from '../nodes/shared/baseUrl';
 import { isThisInstanceTriggerUrl } from '../nodes/shared/registrations';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { createTriggerHarness, type TriggerHarness } from './harness';
 import { credentialFor } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const N8N = 'https://n8n.example.com';
 const open: TriggerHarness[] = [];

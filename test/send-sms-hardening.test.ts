@@ -3,16 +3,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { NodeOperationError, type INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { answerJson, startScriptedServer, type ScriptedServer } from './support/scripted-server';
 import { AUTH_TYPES, customers, secretsOf, sendSms } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 async function withServer<T>(script: Parameters<typeof startScriptedServer>[0], run: (server: ScriptedServer) => Promise<T>): Promise<T> {
 	const server = await startScriptedServer(script);

@@ -1,14 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { AUTH_TYPES, customers, secretsOf, sendSms } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const bad: Array<[label: string, item: Record<string, string>, parameters: Record<string, string>, message: RegExp, fix: RegExp]> = [
 	['a recipient that is too short', { to: '12345' }, {}, /^'To' in item 2 is not a phone number/, /7 to 15 digits/],

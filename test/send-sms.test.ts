@@ -1,14 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { AUTH_TYPES, customers, secretsOf, sendSms } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 function leaks(value: unknown): string[] {
 	const text = JSON.stringify(value);

@@ -6,17 +6,14 @@ import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { createTriggerHarness, type TriggerHarness } from './harness';
 import { credentialFor, sendSms } from './support/setup';
 import { post, vonageSignature } from './support/webhooks';
 
-let emulator: Emulator;
+// Reset in each version's beforeEach, which also sets the application's webhook version.
+const emulator = useEmulator({ statusDelayMs: 5 }, { resetBeforeEach: false });
 const open: TriggerHarness[] = [];
-beforeAll(async () => {
-	emulator = await startEmulator({ statusDelayMs: 5 });
-});
-afterAll(async () => await emulator.close());
 afterEach(async () => {
 	for (const t of open.splice(0)) await t.close();
 });

@@ -4,16 +4,11 @@ import type { INodeType } from 'n8n-workflow';
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { createTriggerHarness } from './harness';
 import { credentialFor, secretsOf } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 type Key = 'status_url' | 'inbound_url';
 const webhookOf = (key: Key) => (emulator.application.capabilities as any).messages.webhooks[key];

@@ -4,25 +4,23 @@
 import jwt from 'jsonwebtoken';
 import axios from 'axios';
 
-import { startEmulator, type Emulator } from '../index';
+import { useEmulator } from '../../support/emulator-fixture';
+import { startEmulator } from '../index';
 import { checkFields, V1_INBOUND, V1_STATUS } from '../v1-fields';
 import { basic, bearer, pointWebhooks, send, smsBody, startReceiver, type Receiver } from './testkit';
 
-let emu: Emulator;
+const emu = useEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20] });
 let receiver: Receiver;
 let account: Receiver;
 beforeAll(async () => {
-	emu = await startEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20] });
 	receiver = await startReceiver();
 	account = await startReceiver();
 });
 afterAll(async () => {
-	await emu.close();
 	await receiver.close();
 	await account.close();
 });
 beforeEach(() => {
-	emu.reset();
 	receiver.received.length = 0;
 	account.received.length = 0;
 	pointWebhooks(emu, receiver.url);

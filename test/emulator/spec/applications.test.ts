@@ -1,15 +1,10 @@
 // The emulator's Applications API v2: where the triggers register their webhook URLs.
 import axios from 'axios';
 
-import { startEmulator, type Emulator } from '../index';
+import { useEmulator } from '../../support/emulator-fixture';
 import { basic, bearer, UUID_V4 } from './testkit';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => await emu.close());
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 const account = () => basic(emu.credentials.apiKey, emu.credentials.apiSecret);
 const appUrl = (id = emu.credentials.applicationId) => `${emu.url}/v2/applications/${id}`;

@@ -4,15 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { startEmulator, type Emulator } from '../index';
+import { useEmulator } from '../../support/emulator-fixture';
 import { bearer, pointWebhooks, send, startReceiver } from './testkit';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => await emu.close());
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 async function control(method: 'GET' | 'POST', route: string, body?: unknown) {
 	const res = await fetch(`${emu.url}/_emulator/${route}`, {

@@ -5,16 +5,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import axios from 'axios';
 
-import { startEmulator, type Emulator } from '../index';
+import { useEmulator } from '../../support/emulator-fixture';
 import { MESSAGES_401_TITLES } from '../problems';
 import { basic, bearer, send } from './testkit';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => await emu.close());
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 const wrongBasic = () => basic(emu.credentials.apiKey, 'not-the-secret');
 const wrongJwt = () => bearer(emu.credentials, { application_id: '00000000-0000-4000-8000-000000000000' });

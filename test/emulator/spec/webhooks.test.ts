@@ -2,21 +2,18 @@
 import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
-import { startEmulator, type Emulator } from '../index';
+import { useEmulator } from '../../support/emulator-fixture';
 import { bearer, pointWebhooks, send, smsBody, startReceiver, UUID_V4, type Receiver, type Received } from './testkit';
 
-let emu: Emulator;
+const emu = useEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20, 40, 80] });
 let receiver: Receiver;
 beforeAll(async () => {
-	emu = await startEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20, 40, 80] });
 	receiver = await startReceiver();
 });
 afterAll(async () => {
-	await emu.close();
 	await receiver.close();
 });
 beforeEach(() => {
-	emu.reset();
 	receiver.received.length = 0;
 	receiver.statuses = [200];
 	pointWebhooks(emu, receiver.url);

@@ -10,12 +10,13 @@ import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
 import { parse } from 'yaml';
 
-import { startEmulator, type Emulator } from './emulator';
-import { check, deref, fieldsOf, variant, type Schema, type SchemaDoc } from './emulator/schema-check';
-import { checkFields, V1_INBOUND, V1_STATUS } from './emulator/v1-fields';
+import { useEmulator } from '../../support/emulator-fixture';
+import { check, deref, fieldsOf, variant, type Schema, type SchemaDoc } from '../schema-check';
+import { checkFields, V1_INBOUND, V1_STATUS } from '../v1-fields';
 
 // `shared` sits beside the repository (/work/shared for /work/main; one level further up for a worktree).
-const SHARED = ['../../shared/vonage', '../../../shared/vonage'].map((up) => path.resolve(__dirname, up)).find((dir) => existsSync(dir)) ?? path.resolve(__dirname, '../../shared/vonage');
+const ROOT = path.resolve(__dirname, '../../..');
+const SHARED = ['../shared/vonage', '../../shared/vonage'].map((up) => path.resolve(ROOT, up)).find((dir) => existsSync(dir)) ?? path.resolve(ROOT, '../shared/vonage');
 const MESSAGES_YML = path.join(SHARED, 'openapi/messages-v0.1.yml');
 const APPLICATION_YML = path.join(SHARED, 'openapi/application-v2.yml');
 const REFERENCE = path.join(SHARED, 'messages-api-v0.1-reference.txt');
@@ -47,7 +48,7 @@ const set = (body: Record<string, any>, dotted: string, value: unknown): Record<
 describeContract(title, () => {
 	let msg: SchemaDoc;
 	let app: SchemaDoc;
-	let emu: Emulator;
+	const emu = useEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20, 40] });
 	let example: Record<string, any>;
 	const schemas: Record<string, Schema> = {};
 
@@ -81,10 +82,7 @@ describeContract(title, () => {
 			for (const status of ['400', '401', '404']) if (op.responses[status]) schemas[`${name}${status}`] = op.responses[status];
 		}
 		schemas.appPutRequest = jsonSchema(one.put.requestBody);
-		emu = await startEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20, 40] });
 	});
-	afterAll(async () => await emu?.close());
-	beforeEach(() => emu.reset());
 
 	describe('POST /v0.1/messages', () => {
 		it('the seed example is an SMS request by the schema (exactly one variant of `message`)', () => {

@@ -1,16 +1,11 @@
 // The Vonage emulator's Messages API (POST /v0.1/messages) over real HTTP: authentication, validation,
-// throttling, latency and faults. Webhooks, Applications API, control endpoints and CLI: test/emulator/spec/.
+// throttling, latency and faults. Webhooks, Applications API, control endpoints and CLI: the other files here.
 import { randomUUID } from 'node:crypto';
 
-import { startEmulator, type Emulator } from './emulator';
-import { appJwt, basic, bearer, craftJwt, otherPrivateKey, send, smsBody, UUID_V4 } from './emulator/spec/testkit';
+import { useEmulator } from '../../support/emulator-fixture';
+import { appJwt, basic, bearer, craftJwt, otherPrivateKey, send, smsBody, UUID_V4 } from './testkit';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => await emu.close());
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 const now = () => Math.floor(Date.now() / 1000);
 const account = () => basic(emu.credentials.apiKey, emu.credentials.apiSecret);
