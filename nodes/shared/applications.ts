@@ -3,30 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isApplication, type Application } from './applicationShape';
 import { readCredentials, type VonageCredentials } from './auth';
-import { applicationsBaseUrl, urlProblem } from './baseUrl';
+import { applicationsBaseUrl } from './baseUrl';
+import { credentialProblems, MANUAL_HINT } from './credentialProblems';
 import { CREDENTIAL_TYPE, isFailure, vonageApiError, vonageRequest, type VonageResponse } from './transport';
 
 export * from './applicationShape';
 
-export const MANUAL_HINT = 'or set the trigger\'s Registration to "Manual" and paste its URL into the Vonage Dashboard yourself';
+export { MANUAL_HINT };
 
 /** API key, secret and application ID are all the Applications API needs, whatever the credential's auth type. */
 export async function applicationCredentials(this: IHookFunctions): Promise<VonageCredentials> {
 	const credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
-	const problem = urlProblem(credentials.baseUrl);
+	const [problem] = credentialProblems(credentials, 'register');
 	if (problem) throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
-	const missing = [
-		!credentials.apiKey && 'API Key',
-		!credentials.apiSecret && 'API Secret',
-		!credentials.applicationId && 'Application ID',
-	].filter((field): field is string => Boolean(field));
-	if (missing.length > 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`To register its webhook URL on your Vonage application, the trigger needs ${missing.join(', ')} in the Vonage Messages API credential`,
-			{ description: `Fill in ${missing.join(', ')} in the credential, ${MANUAL_HINT}.` },
-		);
-	}
 	return credentials;
 }
 

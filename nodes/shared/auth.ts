@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { checkedBaseUrl, DEFAULT_BASE_URL, urlProblem } from './baseUrl';
+import { DEFAULT_BASE_URL, urlProblem } from './baseUrl';
+import { assertComplete } from './credentialProblems';
 import { signApplicationJwt } from './jwt';
 
 export { DEFAULT_BASE_URL };
@@ -34,38 +35,17 @@ export function readCredentials(data: ICredentialDataDecryptedObject): VonageCre
 	};
 }
 
-/** What is missing for the chosen auth type, as credential field labels; empty when complete. */
-export function missingAuthFields(credentials: VonageCredentials, authType = credentials.authType): string[] {
-	const missing: string[] = [];
-	if (authType === 'jwt') {
-		if (!credentials.applicationId) missing.push('Application ID');
-		if (!credentials.privateKey.trim()) missing.push('Private Key');
-	} else {
-		if (!credentials.apiKey) missing.push('API Key');
-		if (!credentials.apiSecret) missing.push('API Secret');
-	}
-	return missing;
-}
-
 export function basicAuthorization(apiKey: string, apiSecret: string): string {
 	return `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
 }
 
 /**
- * The Authorization header for one Messages API request. JWT: a fresh RS256 token per call.
- * `forceBasic` is for the Applications API, which accepts only the API key and secret.
+ * The Authorization header for one Messages API request, or a CredentialProblem thrown. JWT: a fresh
+ * RS256 token per call. `forceBasic` is for the Applications API, which accepts only the API key and secret.
  */
 export function authorizationHeader(credentials: VonageCredentials, forceBasic = false): string {
-	checkedBaseUrl(credentials.baseUrl);
-	const authType: AuthType = forceBasic ? 'basic' : credentials.authType;
-	const missing = missingAuthFields(credentials, authType);
-	if (missing.length > 0) {
-		const what = forceBasic ? 'Registering webhooks on the Vonage application' : `${authType.toUpperCase()} authentication`;
-		throw new Error(
-			`${what} needs ${missing.join(' and ')} in the Vonage Messages API credential. Open the credential and fill ${missing.length > 1 ? 'them' : 'it'} in.`,
-		);
-	}
-	if (authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
+	assertComplete(credentials, forceBasic ? 'register' : 'send');
+	if (forceBasic || credentials.authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
 	return `Bearer ${signApplicationJwt(credentials.applicationId, credentials.privateKey)}`;
 }
 

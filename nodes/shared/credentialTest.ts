@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { isApplication } from './applicationShape';
-import { authorizationHeader, basicAuthorization, missingAuthFields, readCredentials, type VonageCredentials } from './auth';
-import { applicationsBaseUrl, CredentialProblem, urlProblem } from './baseUrl';
-import { privateKeyProblem } from './jwt';
+import { authorizationHeader, basicAuthorization, readCredentials, type VonageCredentials } from './auth';
+import { applicationsBaseUrl } from './baseUrl';
+import { CredentialProblem, credentialProblems } from './credentialProblems';
 
 /** The name the nodes' `testedBy` and `methods.credentialTest` use for testVonageCredential. */
 export const CREDENTIAL_TEST_NAME = 'vonageMessagesApiTest';
@@ -105,21 +105,8 @@ export function applicationVerdict(answer: Answer, url: string, applicationId: s
 	return `The application could not be checked: the Applications API answered HTTP ${statusCode}. Try again later.`;
 }
 
-function problemOf(credentials: VonageCredentials): string | undefined {
-	const base = urlProblem(credentials.baseUrl);
-	if (base) return `${base.message}. ${base.description}`;
-	const missing = missingAuthFields(credentials);
-	if (missing.length > 0) {
-		return `${credentials.authType === 'jwt' ? 'JWT' : 'Basic'} authentication needs ${missing.join(' and ')}. Fill ${missing.length > 1 ? 'them' : 'it'} in, or switch Authentication.`;
-	}
-	const keyProblem = credentials.authType === 'jwt' ? privateKeyProblem(credentials.privateKey) : undefined;
-	if (keyProblem) return `The Private Key cannot sign. ${keyProblem}`;
-	if (Boolean(credentials.apiKey) !== Boolean(credentials.apiSecret)) {
-		const [filled, empty] = credentials.apiKey ? ['API Key', 'API Secret'] : ['API Secret', 'API Key'];
-		return `${filled} is filled in but ${empty} is empty. The triggers need both to register their webhook URLs; fill in both, or leave both empty if you only send messages.`;
-	}
-	return undefined;
-}
+/** A credential problem as the dialog shows it: one line, what is wrong and what to do. */
+const asText = (problem: CredentialProblem) => `${problem.message}. ${problem.description}`;
 
 /**
  * The credential dialog's Test (n8n runs it through the nodes' `testedBy`): the Messages API with
@@ -131,14 +118,14 @@ export async function testVonageCredential(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const credentials = readCredentials(credential.data ?? {});
-	const problem = problemOf(credentials);
-	if (problem) return { status: 'Error', message: problem };
+	const [problem] = credentialProblems(credentials, 'test');
+	if (problem) return { status: 'Error', message: asText(problem) };
 
 	let authorization: string;
 	try {
 		authorization = authorizationHeader(credentials);
 	} catch (error) {
-		const message = error instanceof CredentialProblem ? `${error.message}. ${error.description}` : (error as Error).message;
+		const message = error instanceof CredentialProblem ? asText(error) : (error as Error).message;
 		return { status: 'Error', message };
 	}
 	const messagesUrl = `${credentials.baseUrl}/v0.1/messages`;
