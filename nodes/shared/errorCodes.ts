@@ -62,9 +62,18 @@ export function describeErrorCode(code: unknown): ErrorCodeInfo | undefined {
 	return entry ? { code: numeric, title: entry[0], meaning: entry[1] } : undefined;
 }
 
-/** The code in a problem+json `type` such as `https://developer.nexmo.com/api-errors/messages-olympus#1020`. */
+/**
+ * The code in a problem+json `type` such as `https://developer.nexmo.com/api-errors/messages-olympus#1020`,
+ * read by structure: the URL's fragment, when it is a four-digit code (the anchors of Vonage's error-code
+ * tables); undefined for a named fragment such as `#unauthorized`, or a type that is not a URL.
+ */
 export function errorCodeFromType(type: unknown): number | undefined {
 	if (typeof type !== 'string') return undefined;
-	const match = /(\d{4})\s*$/.exec(type);
-	return match ? Number(match[1]) : undefined;
+	let fragment: string;
+	try {
+		fragment = new URL(type).hash.slice(1);
+	} catch {
+		return undefined;
+	}
+	return /^\d{4}$/.test(fragment) ? Number(fragment) : undefined;
 }
