@@ -11,7 +11,7 @@ import jwt from 'jsonwebtoken';
 import { parse } from 'yaml';
 
 import { bodyFor } from '../nodes/VonageMessages/message/prepare';
-import type { Message } from '../nodes/VonageMessages/message/model';
+import type { Message } from '../nodes/shared/messageModel';
 import { startEmulator, type Emulator } from './emulator';
 import type { InboundSpec } from './emulator/channel-events';
 import { sendChannelInbound } from './emulator/channel-status';

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { channelFromWire } from '../VonageMessages/message/channels';
+import { channelFromWire } from './channels';
 import { channelOf } from './eventsWire';
-import type { Channel } from '../VonageMessages/message/model';
+import type { Channel } from './messageModel';
 
 /** The trigger option "Channels": start the workflow only for events of these channels (empty: all). */
 export const channelsOption = (what: string): INodeProperties => ({

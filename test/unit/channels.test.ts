@@ -1,5 +1,5 @@
 import { checkMessage, templateParameterList } from '../../nodes/VonageMessages/message/checks';
-import { channelFromWire } from '../../nodes/VonageMessages/message/channels';
+import { channelFromWire } from '../../nodes/shared/channels';
 import { toV01Body } from '../../nodes/VonageMessages/message/wireV01';
 import { toV1Body } from '../../nodes/VonageMessages/message/wireV1';
 

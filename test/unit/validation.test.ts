@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendDescription } from '../../nodes/VonageMessages/actions/sms/send.description';
+import { description as sendDescription } from '../../nodes/VonageMessages/actions/sms/send.operation';
 import { OPTION_LIMITS } from '../../nodes/VonageMessages/helpers/options';
 import {
 	checkClientRef,

@@ -1,7 +1,7 @@
 import { checkClientRef, checkRecipient, checkSender, checkText, type FieldCheck } from '../helpers/validation';
-import { CHANNELS, type AddressKind } from './channels';
-import type { ApiVersion, Channel, Content, Message, MessageType } from './model';
-import { isMedia } from './model';
+import { CHANNELS, type AddressKind } from '../../shared/channels';
+import type { ApiVersion, Channel, Content, Message, MessageType } from '../../shared/messageModel';
+import { isMedia } from '../../shared/messageModel';
 import { checkMessenger, checkTemplate, checkViber, got, Problem, text } from './checkOptions';
 
 export { templateParameterList, VIBER_TTL } from './checkOptions';

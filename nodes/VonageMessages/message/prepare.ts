@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { smsEncoding } from '../helpers/encoding';
-import { CHANNELS } from './channels';
+import { CHANNELS } from '../../shared/channels';
 import { checkMessage, type RawMessage } from './checks';
-import type { ApiVersion, Channel, Message } from './model';
+import type { ApiVersion, Channel, Message } from '../../shared/messageModel';
 import { toV01Body } from './wireV01';
 import { toV1Body } from './wireV1';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CHANNELS } from './channels';
-import type { Message } from './model';
+import { CHANNELS } from '../../shared/channels';
+import type { Message } from '../../shared/messageModel';
 
 /**
  * The Messages API v0.1 request body (messages-v0.1.yml, schema `message`): typed `to`/`from` objects,

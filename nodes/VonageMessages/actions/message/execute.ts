@@ -7,8 +7,8 @@ import { readSendOptions } from '../../helpers/options';
 import { itemRanges } from '../../helpers/ranges';
 import { accountLimiter } from '../../helpers/accountLimits';
 import { runPool } from '../../helpers/throttle';
-import type { ApiVersion, Channel } from '../../message/model';
-import { API_VERSIONS } from '../../message/model';
+import type { ApiVersion, Channel } from '../../../shared/messageModel';
+import { API_VERSIONS } from '../../../shared/messageModel';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../../message/prepare';
 
 

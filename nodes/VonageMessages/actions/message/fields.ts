@@ -1,9 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CHANNELS, captionTypes } from '../../message/channels';
-import type { Channel, MessageType } from '../../message/model';
-import { isMedia } from '../../message/model';
+import { CHANNELS, captionTypes } from '../../../shared/channels';
+import type { Channel, MessageType } from '../../../shared/messageModel';
+import { isMedia } from '../../../shared/messageModel';
 import { VIBER_TTL } from '../../message/checks';
+import { optionsProperty } from './sendOptions';
 
 /** Editor and AI-tool wording per channel: what goes into From and To. */
 const ADDRESSES: Record<Exclude<Channel, 'sms'>, { from: [string, string]; to: [string, string] }> = {
@@ -32,18 +34,6 @@ const TYPE_OPTIONS: Record<MessageType, INodePropertyOptions> = {
 	video: { name: 'Video', value: 'video', description: 'A video from a public URL' },
 	file: { name: 'File', value: 'file', description: 'A document (e.g. PDF) from a public URL' },
 	template: { name: 'Template', value: 'template', description: 'An approved WhatsApp template, required to start a conversation outside the 24-hour window' },
-};
-
-export const API_VERSION_OPTION: INodeProperties = {
-	displayName: 'API Version',
-	name: 'apiVersion',
-	type: 'options',
-	options: [
-		{ name: 'Version 0.1', value: 'v0.1', description: 'POST /v0.1/messages, the reference this package was built from' },
-		{ name: 'Version 1', value: 'v1', description: "POST /v1/messages, Vonage's current version; longer client references, more captions" },
-	],
-	default: 'v0.1',
-	description: 'Which Messages API version to send through. Parameters and output are the same for both.',
 };
 
 function channelOptions(channel: Channel): INodeProperties[] {
@@ -97,24 +87,18 @@ function channelOptions(channel: Channel): INodeProperties[] {
 	return [];
 }
 
-/** The Options collection of a channel: the send options every channel shares, the API version and the channel's own. */
-export function optionsProperty(channel: Channel, shared: INodeProperties[], show: Record<string, string[]>): INodeProperties {
-	const options = [API_VERSION_OPTION, ...shared, ...channelOptions(channel)].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: { show }, options };
-}
-
 /** The Send parameters of MMS, WhatsApp, Viber or Messenger (SMS keeps its own, unchanged). */
-export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: INodeProperties[]): INodeProperties[] {
+export function sendProperties(channel: Exclude<Channel, 'sms'>): INodeProperties[] {
 	const spec = CHANNELS[channel];
-	const show = { resource: [channel], operation: ['send'] };
-	const showFor = (types: MessageType[]) => (spec.types.length > 1 ? { show: { ...show, messageType: types } } : { show });
+	// Shown for some message types only: on a channel with one type, always (with the operation).
+	const showFor = (types: MessageType[]) => (spec.types.length > 1 ? { displayOptions: { show: { messageType: types } } } : {});
 	const mediaTypes = spec.types.filter(isMedia);
 	const captions = captionTypes(channel);
 	const [fromExample, fromDescription] = ADDRESSES[channel].from;
 	const [toExample, toDescription] = ADDRESSES[channel].to;
 	const properties: INodeProperties[] = [
-		{ displayName: 'From', name: 'from', type: 'string', required: true, default: '', placeholder: fromExample, description: fromDescription, displayOptions: { show } },
-		{ displayName: 'To', name: 'to', type: 'string', required: true, default: '', placeholder: toExample, description: toDescription, displayOptions: { show } },
+		{ displayName: 'From', name: 'from', type: 'string', required: true, default: '', placeholder: fromExample, description: fromDescription },
+		{ displayName: 'To', name: 'to', type: 'string', required: true, default: '', placeholder: toExample, description: toDescription },
 	];
 	if (spec.types.length > 1) {
 		const options = spec.types.map((type) => TYPE_OPTIONS[type]);
@@ -125,7 +109,6 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 			options,
 			default: 'text',
 			description: `What kind of ${spec.label} message to send`,
-			displayOptions: { show },
 		});
 	}
 	if (spec.types.includes('text')) {
@@ -137,7 +120,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 			default: '',
 			typeOptions: { rows: 3 },
 			description: `The message text, up to ${spec.textLimit} characters`,
-			displayOptions: showFor(['text']),
+			...showFor(['text']),
 		});
 	}
 	if (mediaTypes.length > 0) {
@@ -149,7 +132,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 			default: '',
 			placeholder: 'https://example.com/photo.jpg',
 			description: 'Public http(s) link to the image, audio, video or file; Vonage downloads it from there',
-			displayOptions: showFor(mediaTypes),
+			...showFor(mediaTypes),
 		});
 	}
 	if (captions.length > 0) {
@@ -160,7 +143,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 			type: 'string',
 			default: '',
 			description: `${onlyV1.length > 0 ? `For ${onlyV1.join(' and ')} only with API Version v1. ` : ''}Text shown with the media. Leave empty for none.`,
-			displayOptions: showFor(captions),
+			...showFor(captions),
 		});
 	}
 	if (spec.types.includes('template')) {
@@ -174,7 +157,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 				default: '',
 				placeholder: 'namespace:verify',
 				description: 'The approved WhatsApp template, with your namespace and a colon before it when you have one',
-				displayOptions: showTemplate,
+				...showTemplate,
 			},
 			{
 				displayName: 'Template Parameters',
@@ -184,7 +167,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 				placeholder: 'Add Parameter',
 				default: {},
 				description: 'Values for the placeholders {{1}}, {{2}}, ... of the template, in order.',
-				displayOptions: showTemplate,
+				...showTemplate,
 				options: [{ name: 'parameter', displayName: 'Parameter', values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }] }],
 			},
 			{
@@ -195,7 +178,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 				default: 'en',
 				placeholder: 'en-GB',
 				description: 'The language the template was approved in, e.g. en, en-GB or pt_BR',
-				displayOptions: showTemplate,
+				...showTemplate,
 			},
 			{
 				displayName: 'Policy',
@@ -207,7 +190,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 				],
 				default: 'deterministic',
 				description: 'How WhatsApp picks the template language',
-				displayOptions: showTemplate,
+				...showTemplate,
 			},
 		);
 	}
@@ -220,11 +203,10 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>, sharedOptions: 
 			placeholder: 'e.g. {{ $json.orderId }}',
 			description:
 				'Your own reference, e.g. an order ID (up to 40 characters in v0.1, 100 in v1). Vonage returns it in every status event of this message. Leave empty to send none.',
-			displayOptions: { show },
 		},
-		optionsProperty(channel, sharedOptions, show),
+		optionsProperty(channelOptions(channel)),
 	);
-	return properties;
+	return updateDisplayOptions({ show: { resource: [channel], operation: ['send'] } }, properties);
 }
 
 export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProperties {

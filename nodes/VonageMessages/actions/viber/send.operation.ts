@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { sendProperties } from '../message/fields';
 import { sendMessages } from '../message/execute';
-import { sharedSendOptions } from '../message/shared';
 
-export const description = sendProperties('viber', sharedSendOptions);
+export const description = sendProperties('viber');
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await sendMessages.call(this, 'viber');

@@ -1,4 +1,4 @@
-import type { ApiVersion, Channel, MessageType } from './model';
+import type { ApiVersion, Channel, MessageType } from './messageModel';
 
 /** What a sender or recipient field holds on a channel. */
 export type AddressKind =

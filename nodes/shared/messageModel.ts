@@ -1,6 +1,7 @@
 /**
  * The one internal message model: what the editor collected for one item, already checked and
- * normalised. It knows nothing about the API: wireV01.ts and wireV1.ts turn it into a request body.
+ * normalised. It knows nothing about the API: the send node's message/wireV01.ts and wireV1.ts turn it
+ * into a request body. Shared because the triggers name channels by it too.
  */
 export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger';
 export type MediaType = 'image' | 'audio' | 'video' | 'file';
