@@ -2,15 +2,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { sendOn, type Resource } from './support/channels';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const content: Record<Exclude<Resource, 'sms'>, INodeParameters> = {
 	mms: { mediaUrl: '={{ "https://example.com/" + $json.ref + ".jpg" }}' },

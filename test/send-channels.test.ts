@@ -2,15 +2,10 @@
 // received (hand-written per version, from messages-v0.1.yml and the SDK's v1 field lists) and the output item.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { ADDRESSES, sendOn, type Resource } from './support/channels';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const URL = 'https://example.com/media/cat.jpg';
 const num = (type: string, number: string) => ({ type, number });

@@ -5,20 +5,15 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { channelInboundEvent, channelStatusEvent, type InboundSpec, type WebhookFormat } from './emulator/channel-events';
 import { createTriggerHarness, type TriggerHarness } from './harness';
 import { sendOn } from './support/channels';
 import { credentialFor } from './support/setup';
 import { post, vonageSignature } from './support/webhooks';
 
-let emulator: Emulator;
+const emulator = useEmulator({ statusDelayMs: 5 });
 const open: TriggerHarness[] = [];
-beforeAll(async () => {
-	emulator = await startEmulator({ statusDelayMs: 5 });
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
 afterEach(async () => {
 	for (const t of open.splice(0)) await t.close();
 });

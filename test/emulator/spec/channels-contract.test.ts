@@ -10,15 +10,16 @@ import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
 import { parse } from 'yaml';
 
-import { bodyFor } from '../nodes/VonageMessages/message/prepare';
-import type { Message } from '../nodes/shared/messageModel';
-import { startEmulator, type Emulator } from './emulator';
-import type { InboundSpec } from './emulator/channel-events';
-import { sendChannelInbound } from './emulator/channel-status';
-import { check, fieldsOf, variant, type Schema, type SchemaDoc } from './emulator/schema-check';
+import { bodyFor } from '../../../nodes/VonageMessages/message/prepare';
+import type { Message } from '../../../nodes/shared/messageModel';
+import { useEmulator } from '../../support/emulator-fixture';
+import type { InboundSpec } from '../channel-events';
+import { sendChannelInbound } from '../channel-status';
+import { check, fieldsOf, variant, type Schema, type SchemaDoc } from '../schema-check';
 
 // The shared folder sits beside the repository (main checkout) or beside the worktrees' parent.
-const MESSAGES_YML = [path.resolve(__dirname, '../../shared/vonage'), path.resolve(__dirname, '../../../shared/vonage')]
+const ROOT = path.resolve(__dirname, '../../..');
+const MESSAGES_YML = [path.resolve(ROOT, '../shared/vonage'), path.resolve(ROOT, '../../shared/vonage')]
 	.map((dir) => path.join(dir, 'openapi/messages-v0.1.yml'))
 	.find((file) => existsSync(file));
 const describeContract = MESSAGES_YML ? describe : describe.skip;
@@ -58,7 +59,8 @@ const SENDS: Array<[string[], Message]> = [
 
 describeContract('emulator channels vs. messages-v0.1.yml', () => {
 	let msg: SchemaDoc;
-	let emu: Emulator;
+	// An application set to v0.1 webhooks: its events are the ones messages-v0.1.yml describes.
+	const emu = useEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20], applicationWebhookVersion: 'v0.1' });
 	const schemas: Record<string, Schema> = {};
 	const valid = (value: unknown, schema: Schema) => expect(check(value, schema, msg)).toEqual([]);
 	const bearer = () =>
@@ -73,11 +75,7 @@ describeContract('emulator channels vs. messages-v0.1.yml', () => {
 		schemas.request = post.requestBody.content['application/json'].schema;
 		schemas.status = (Object.values(post.callbacks['message-status'])[0] as Schema).post.requestBody.content['application/json'].schema;
 		schemas.inbound = (Object.values(msg.doc['x-webhooks']['inbound-message'])[0] as Schema).post.requestBody.content['application/json'].schema;
-		// An application set to v0.1 webhooks: its events are the ones messages-v0.1.yml describes.
-		emu = await startEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20], applicationWebhookVersion: 'v0.1' });
 	});
-	afterAll(async () => await emu?.close());
-	beforeEach(() => emu.reset());
 
 	it.each(SENDS.map(([titles, message]) => [titles.join(' / '), titles, message] as const))(
 		'%s: the node’s v0.1 body is exactly that variant of `message`, and the emulator accepts it',

@@ -6,16 +6,11 @@ import { randomUUID } from 'node:crypto';
 import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
 
-import { startEmulator, type Emulator } from './emulator';
-import { channelInboundEvent, channelStatusEvent } from './emulator/channel-events';
-import { envelopeOf } from './emulator/channels';
+import { useEmulator } from '../../support/emulator-fixture';
+import { channelInboundEvent, channelStatusEvent } from '../channel-events';
+import { envelopeOf } from '../channels';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => await emu.close());
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 const bearer = () =>
 	`Bearer ${jwt.sign({ application_id: emu.credentials.applicationId, jti: randomUUID() }, emu.credentials.privateKey, { algorithm: 'RS256', expiresIn: 300 })}`;
