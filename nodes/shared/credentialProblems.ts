@@ -54,8 +54,8 @@ export function credentialProblems(credentials: VonageCredentials, purpose: Cred
 	if (baseUrl) problems.push(baseUrl);
 	const missing = missingFields(credentials, purpose);
 	if (missing.length > 0) problems.push(missingProblem(credentials, purpose, missing));
-	const keyProblem =
-		purpose !== 'register' && credentials.authType === 'jwt' && !missing.includes('Private Key') ? privateKeyProblem(credentials.privateKey) : undefined;
+	const signs = purpose !== 'register' && credentials.authType === 'jwt' && credentials.privateKey.trim() !== '';
+	const keyProblem = signs ? privateKeyProblem(credentials.privateKey) : undefined;
 	if (keyProblem) problems.push(new CredentialProblem(`The private key in ${CREDENTIAL} cannot sign`, keyProblem));
 	if (purpose === 'test' && Boolean(credentials.apiKey) !== Boolean(credentials.apiSecret)) {
 		const [filled, empty] = credentials.apiKey ? ['API Key', 'API Secret'] : ['API Secret', 'API Key'];
