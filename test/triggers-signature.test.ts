@@ -8,17 +8,13 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { captureLogs, createTriggerHarness, type TriggerHarness } from './harness';
 import { credentialFor } from './support/setup';
 import { inboundEvent, post, statusEvent } from './support/webhooks';
 
-let emulator: Emulator;
+const emulator = useEmulator({ statusDelayMs: 5 }, { resetBeforeEach: false });
 const open: TriggerHarness[] = [];
-beforeAll(async () => {
-	emulator = await startEmulator({ statusDelayMs: 5 });
-});
-afterAll(async () => await emulator.close());
 afterEach(async () => {
 	for (const t of open.splice(0)) await t.close();
 });
