@@ -1,17 +1,16 @@
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { channelFilterRefusal, channelsOption } from '../shared/channelFilter';
-import { checkedWebhookMethods, receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
+import { channelsOption } from '../shared/channelFilter';
+import { checkedWebhookMethods } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
+import { acceptEvent, type TriggerOptions } from '../shared/triggerEvent';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
 import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/events';
 import { testVonageCredential } from '../shared/credentialTest';
 
-interface InboundOptions {
-	channels?: string[];
+interface InboundOptions extends TriggerOptions {
 	toNumber?: string;
-	ignoreDuplicates?: boolean;
 }
 
 export class VonageMessagesInboundTrigger implements INodeType {
@@ -61,20 +60,14 @@ export class VonageMessagesInboundTrigger implements INodeType {
 	webhookMethods = { default: checkedWebhookMethods(registrationMethods('inbound_url')) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const received = await receiveVonageWebhook.call(this);
-		if ('reply' in received) return received.reply;
-		const options = this.getNodeParameter('options', {}) as InboundOptions;
-		const json = inboundOutput(received.event as IDataObject);
-
-		const otherChannel = channelFilterRefusal(received.event as IDataObject, options.channels);
-		if (otherChannel) return ignored(otherChannel);
-		const wanted = comparableAddress(options.toNumber ?? '');
-		const to = comparableAddress(String(json.recipient ?? ''));
-		if (wanted !== '' && to !== wanted) return ignored(`sent to ${to || 'no recipient'}, not ${wanted}`);
-		const key = inboundDuplicateKey(received.event as IDataObject);
-		if ((options.ignoreDuplicates ?? true) && key !== undefined && seenBefore(this, key)) {
-			return ignored('duplicate event');
-		}
-		return { workflowData: [[{ json }]] };
+		const accepted = await acceptEvent(this, (event, options: InboundOptions) => {
+			const json = inboundOutput(event);
+			const wanted = comparableAddress(options.toNumber ?? '');
+			const to = comparableAddress(String(json.recipient ?? ''));
+			const filteredOut = wanted !== '' && to !== wanted ? `sent to ${to || 'no recipient'}, not ${wanted}` : undefined;
+			return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
+		});
+		if ('reply' in accepted) return accepted.reply;
+		return { workflowData: [[{ json: accepted.json }]] };
 	}
 }

@@ -1,24 +1,22 @@
 import type {
-	IDataObject,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { channelFilterRefusal, channelsOption } from '../shared/channelFilter';
-import { checkedWebhookMethods, receiveVonageWebhook, ignored, seenBefore } from '../shared/receive';
+import { channelsOption } from '../shared/channelFilter';
+import { checkedWebhookMethods } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
+import { acceptEvent, type TriggerOptions } from '../shared/triggerEvent';
 import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
 import { statusDuplicateKey, statusOutput } from '../shared/events';
 import { routed, STATUSES } from './status';
 import { testVonageCredential } from '../shared/credentialTest';
 
-interface StatusOptions {
-	channels?: string[];
+interface StatusOptions extends TriggerOptions {
 	statuses?: string[];
 	splitByStatus?: boolean;
-	ignoreDuplicates?: boolean;
 }
 
 export class VonageMessagesStatusTrigger implements INodeType {
@@ -77,20 +75,14 @@ export class VonageMessagesStatusTrigger implements INodeType {
 	webhookMethods = { default: checkedWebhookMethods(registrationMethods('status_url')) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const received = await receiveVonageWebhook.call(this);
-		if ('reply' in received) return received.reply;
-		const options = this.getNodeParameter('options', {}) as StatusOptions;
-		const json = statusOutput(received.event as IDataObject);
-
-		const otherChannel = channelFilterRefusal(received.event as IDataObject, options.channels);
-		if (otherChannel) return ignored(otherChannel);
-		if (options.statuses?.length && !options.statuses.includes(json.status as string)) {
-			return ignored(`status "${String(json.status)}" is not selected`);
-		}
-		const key = statusDuplicateKey(received.event as IDataObject);
-		if ((options.ignoreDuplicates ?? true) && key !== undefined && seenBefore(this, key)) {
-			return ignored('duplicate event');
-		}
+		const accepted = await acceptEvent(this, (event, options: StatusOptions) => {
+			const json = statusOutput(event);
+			const statuses = options.statuses ?? [];
+			const unselected = statuses.length > 0 && !statuses.includes(json.status as string);
+			return { json, duplicateKey: statusDuplicateKey(event), filteredOut: unselected ? `status "${String(json.status)}" is not selected` : undefined };
+		});
+		if ('reply' in accepted) return accepted.reply;
+		const { json, options } = accepted;
 		return { workflowData: routed({ json }, json.status, options.splitByStatus === true) };
 	}
 }
