@@ -35,25 +35,16 @@ export function checkText(text: string): FieldCheck {
 	if (text.trim() === '') {
 		return { ok: false, problem: 'is empty', fix: 'Write the message, or map it from the input, e.g. {{ $json.message }}' };
 	}
-	const length = characterCount(text);
-	if (length > MAX_TEXT_LENGTH) {
-		return {
-			ok: false,
-			problem: `has ${length} characters; Vonage accepts at most ${MAX_TEXT_LENGTH}`,
-			fix: 'Shorten the text or split it over several messages',
-		};
-	}
-	return { ok: true, value: text };
+	return atMost(text, MAX_TEXT_LENGTH, 'Shorten the text or split it over several messages');
 }
 
 export function checkClientRef(ref: string): FieldCheck {
-	const length = characterCount(ref);
-	if (length > MAX_CLIENT_REF_LENGTH) {
-		return {
-			ok: false,
-			problem: `has ${length} characters; Vonage accepts at most ${MAX_CLIENT_REF_LENGTH}`,
-			fix: 'Map a shorter value, such as a record ID, into Client Reference',
-		};
-	}
-	return { ok: true, value: ref };
+	return atMost(ref, MAX_CLIENT_REF_LENGTH, 'Map a shorter value, such as a record ID, into Client Reference');
+}
+
+/** `value` when it has at most `max` characters as Vonage counts them; else the problem and `fix`. */
+function atMost(value: string, max: number, fix: string): FieldCheck {
+	const length = characterCount(value);
+	if (length > max) return { ok: false, problem: `has ${length} characters; Vonage accepts at most ${max}`, fix };
+	return { ok: true, value };
 }
