@@ -3,16 +3,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import type { EmulatorCredentials as EmulatorAccount } from '../emulator/types';
 import { REPO_ROOT } from './n8n/paths';
 import { cleanEnv, startService, tail, waitFor, type Service } from './n8n/proc';
 
-export interface EmulatorCredentials {
-	apiKey: string;
-	apiSecret: string;
-	applicationId: string;
-	privateKey: string;
-	signatureSecret: string;
-}
+/** The emulator's credentials (test/emulator/types.ts) as the suite reads them from its state file: no public key. */
+export type EmulatorCredentials = Omit<EmulatorAccount, 'publicKey'>;
 
 export interface EmulatorProcess {
 	url: string;
