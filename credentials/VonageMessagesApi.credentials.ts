@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertCredentialTarget, authorizationHeader, readCredentials, requiresBasicAuth } from '../nodes/shared/auth';
+import { assertCredentialTarget, authorizationHeader, readCredentials } from '../nodes/shared/auth';
 
 export class VonageMessagesApi implements ICredentialType {
 	name = 'vonageMessagesApi';
@@ -91,9 +91,11 @@ export class VonageMessagesApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// For this credential used in n8n's HTTP Request node: the credential's own authentication. Our nodes
+		// state theirs per API client and set the header themselves (nodes/shared/requestAuth.ts).
 		// Nothing secret leaves unless the request goes over https, or plain http to a loopback host.
 		assertCredentialTarget(`${requestOptions.baseURL ?? ''}${requestOptions.url}`);
-		const header = authorizationHeader(readCredentials(credentials), requiresBasicAuth(requestOptions.url));
+		const header = authorizationHeader(readCredentials(credentials));
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: header } };
 	}
 

@@ -31,7 +31,7 @@ async function applicationsRequest(
 	body?: IDataObject,
 ): Promise<VonageResponse> {
 	const base = applicationsBaseUrl(credentials.baseUrl);
-	const response = await vonageRequest.call(this, base, method, applicationPath(credentials), body);
+	const response = await vonageRequest.call(this, credentials, 'basic', base, method, applicationPath(credentials), body);
 	if (isFailure(response)) {
 		const { message, description } = response.failure;
 		throw new NodeOperationError(this.getNode(), `Could not reach the Vonage Applications API: ${message}`, {

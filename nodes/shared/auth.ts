@@ -65,7 +65,3 @@ export function assertCredentialTarget(url: string): void {
 	if (problem) throw problem;
 }
 
-/** Vonage's Applications API accepts only the API key and secret, whatever the credential's auth type. */
-export function requiresBasicAuth(url: string): boolean {
-	return /\/v2\/applications(\/|\?|$)/.test(url);
-}

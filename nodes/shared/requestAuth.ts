@@ -1,18 +1,22 @@
-import { assertCredentialTarget, authorizationHeader, missingAuthFields, requiresBasicAuth, type VonageCredentials } from './auth';
-import { checkedBaseUrl } from './baseUrl';
+import { assertCredentialTarget, basicAuthorization, type VonageCredentials } from './auth';
+import { assertComplete } from './credentialProblems';
 import { signApplicationJwtOffThread } from './jwt';
 
 /**
- * The Authorization header for a request to `url`, exactly as the credential type's authenticate()
- * sets it (same target check, same header), except that a JWT is signed off n8n's thread: a fresh
- * token, new `jti`, per request.
+ * How an API client authenticates, stated by the client itself: the Messages API with the credential's
+ * choice (a JWT or the API key and secret), the Applications API with Basic API key:secret whatever the
+ * credential's choice (Vonage's Applications API accepts nothing else).
  */
-export async function requestAuthorization(credentials: VonageCredentials, url: string): Promise<string> {
+export type AuthScheme = 'credential' | 'basic';
+
+/**
+ * The Authorization header for one request to `url`, or a CredentialProblem thrown: the same target
+ * check as the credential type's authenticate() (https, or plain http to a loopback host), the same
+ * completeness check, and for JWT a fresh token (new `jti`) signed off n8n's thread.
+ */
+export async function requestAuthorization(credentials: VonageCredentials, url: string, scheme: AuthScheme = 'credential'): Promise<string> {
 	assertCredentialTarget(url);
-	const forceBasic = requiresBasicAuth(url);
-	if (forceBasic || credentials.authType === 'basic' || missingAuthFields(credentials).length > 0) {
-		return authorizationHeader(credentials, forceBasic);
-	}
-	checkedBaseUrl(credentials.baseUrl);
+	assertComplete(credentials, scheme === 'basic' ? 'register' : 'send');
+	if (scheme === 'basic' || credentials.authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
 	return `Bearer ${await signApplicationJwtOffThread(credentials.applicationId, credentials.privateKey)}`;
 }

@@ -10,8 +10,9 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { VonageCredentials } from './auth';
+import { CredentialProblem } from './credentialProblems';
 import { describeErrorCode, errorCodeFromType } from './errorCodes';
-import { requestAuthorization } from './requestAuth';
+import { requestAuthorization, type AuthScheme } from './requestAuth';
 
 export const CREDENTIAL_TYPE = 'vonageMessagesApi';
 
@@ -85,48 +86,46 @@ function redirectFailure(response: VonageResponse, url: string): TransportFailur
 }
 
 /**
- * One request to Vonage through n8n's authenticated HTTP helper. Every HTTP answer comes back as
- * a VonageResponse (the caller decides what a status means), except a redirect, which is never
- * followed and becomes a TransportFailure, like a network failure, saying whether Vonage could
- * have received the request. The original error is not kept: it carries the Authorization header.
+ * One request to Vonage through n8n's plain HTTP helper, with the Authorization header the caller's
+ * `scheme` asks for (requestAuth.ts: the credential's choice for the Messages API, Basic for the
+ * Applications API; a fresh JWT each time, signed off n8n's thread), made from credentials the caller
+ * read once. Every HTTP answer comes back as a VonageResponse (the caller decides what a status
+ * means), except a redirect, which is never followed and becomes a TransportFailure, like a network
+ * failure or a credential that cannot make the header, saying whether Vonage could have received the
+ * request. The original error is not kept: it carries the Authorization header.
  *
  * `timeoutMs` is a deadline for the whole request (connect, send, the entire answer), not the
  * idle time between bytes: n8n's `timeout` is an idle timeout, so the request also carries an
- * AbortSignal that fires at the deadline.
- *
- * `credentials`, when the caller has read them already (once per run), spare n8n reading and
- * decrypting the credential again for every request: the request then carries the header the
- * credential type would set (a fresh JWT each time, signed off n8n's thread) through n8n's plain
- * HTTP helper.
+ * AbortSignal that fires at the deadline (or when the execution is cancelled).
  */
 export async function vonageRequest(
 	this: VonageContext,
+	credentials: VonageCredentials,
+	scheme: AuthScheme,
 	baseUrl: string,
 	method: IHttpRequestMethods,
 	path: string,
 	body?: IDataObject,
 	timeoutMs = 30_000,
-	credentials?: VonageCredentials,
 	beforeSend?: () => Promise<void>,
 ): Promise<VonageResponse | TransportFailure> {
 	const url = `${baseUrl}${path}`;
 	// The header is made first and `beforeSend` (the rate limiter) runs last, so that the limiter's
 	// clock starts as close as it can to when Vonage's does; the deadline starts after both.
-	let authorization: string | undefined;
-	let authorizationError: unknown;
+	let authorization: string;
 	try {
-		if (credentials) authorization = await requestAuthorization(credentials, url);
+		authorization = await requestAuthorization(credentials, url, scheme);
 	} catch (error) {
-		authorizationError = error;
+		return { failure: credentialFailure(error) };
 	}
-	if (authorizationError === undefined) await beforeSend?.();
+	await beforeSend?.();
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
 	const options: IHttpRequestOptions = {
 		method,
 		url,
-		headers: { Accept: 'application/json' },
+		headers: { Accept: 'application/json', Authorization: authorization },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -136,18 +135,9 @@ export async function vonageRequest(
 		abortSignal: signal,
 	};
 	if (body !== undefined) options.body = body;
-	// n8n's helper replaces `abortSignal` with the execution's cancel signal when the context has
-	// one: this context hands it the signal that fires on cancel or at the deadline, whichever first.
-	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as VonageContext;
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
-		if (authorizationError !== undefined) throw authorizationError;
-		if (authorization !== undefined) {
-			options.headers = { ...options.headers, Authorization: authorization };
-			response = await this.helpers.httpRequest(options);
-		} else {
-			response = await this.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options);
-		}
+		response = await this.helpers.httpRequest(options);
 	} catch (error) {
 		return { failure: describeFailure(error, baseUrl, timeoutMs, { deadline, cancel }) };
 	}
@@ -156,6 +146,16 @@ export async function vonageRequest(
 	return answer;
 }
 
+/** The credential could not make the Authorization header, so nothing was sent. */
+function credentialFailure(error: unknown): TransportFailure['failure'] {
+	const problem =
+		error instanceof CredentialProblem
+			? error
+			: new CredentialProblem('The Vonage Messages API credential could not sign the request', error instanceof Error ? error.message : String(error));
+	return { message: problem.message, code: 'CREDENTIAL', retrySafe: false, mayHaveBeenSent: false, description: problem.description };
+}
+
+/** A request that was sent (at least in part) and got no answer, decided by the signals and the error's code. */
 function describeFailure(
 	error: unknown,
 	baseUrl: string,
@@ -163,7 +163,6 @@ function describeFailure(
 	signals: { deadline: AbortSignal; cancel?: AbortSignal },
 ): TransportFailure['failure'] {
 	const code = errorCode(error);
-	const message = error instanceof Error ? error.message : String(error);
 	const seconds = Math.round((timeoutMs / 1000) * 10) / 10;
 	if (signals.cancel?.aborted) {
 		return { message: 'The execution was cancelled while waiting for Vonage', code: 'CANCELLED', retrySafe: false, mayHaveBeenSent: true };
@@ -174,11 +173,7 @@ function describeFailure(
 	if (NEVER_CONNECTED.has(code)) {
 		return { message: `Could not connect to ${baseUrl}`, code, retrySafe: true, mayHaveBeenSent: false };
 	}
-	if (code === 'UNKNOWN' && !/socket|network|timeout|ECONN|aborted/i.test(message)) {
-		// Not a network failure: the credential could not authenticate the request (our own message, no secret in it).
-		return { message, code: 'CREDENTIAL', retrySafe: false, mayHaveBeenSent: false };
-	}
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
 	return timedOut
 		? { message: `No answer from ${baseUrl} within ${seconds} s`, code: 'TIMEOUT', retrySafe: false, mayHaveBeenSent: true }
 		: { message: `The connection to ${baseUrl} broke before Vonage answered`, code, retrySafe: false, mayHaveBeenSent: true };

@@ -42,7 +42,7 @@ describe('application JWT signed off the main thread', () => {
 		const messages = await requestAuthorization(credentials, 'https://api.nexmo.com/v0.1/messages');
 		expect(messages).toMatch(/^Bearer /);
 		expect(jwt.verify(messages.slice(7), publicKey, { algorithms: ['RS256'] })).toMatchObject({ application_id: applicationId });
-		expect(await requestAuthorization(credentials, `https://api.nexmo.com/v2/applications/${applicationId}`)).toBe(
+		expect(await requestAuthorization(credentials, `https://api.nexmo.com/v2/applications/${applicationId}`, 'basic')).toBe(
 			authorizationHeader(credentials, true),
 		);
 	});

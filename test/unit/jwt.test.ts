@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
-import { authorizationHeader, readCredentials, requiresBasicAuth } from '../../nodes/shared/auth';
+import { authorizationHeader, readCredentials } from '../../nodes/shared/auth';
 import { isUsablePrivateKey, signApplicationJwt } from '../../nodes/shared/jwt';
 import { itemRanges } from '../../nodes/VonageMessages/helpers/ranges';
 
@@ -55,8 +55,6 @@ describe('Authorization header', () => {
 	it('is Basic for basic auth and for the Applications API', () => {
 		expect(authorizationHeader(credentials)).toBe(`Basic ${Buffer.from('key1:secret1').toString('base64')}`);
 		expect(authorizationHeader({ ...credentials, authType: 'jwt' }, true)).toMatch(/^Basic /);
-		expect(requiresBasicAuth('https://api.nexmo.com/v2/applications/abc')).toBe(true);
-		expect(requiresBasicAuth('https://api.nexmo.com/v0.1/messages')).toBe(false);
 	});
 
 	it('is a Bearer JWT for jwt auth', () => {

@@ -60,12 +60,13 @@ export async function deliver(
 	for (let attempt = 0; ; attempt++) {
 		const response = await vonageRequest.call(
 			this,
+			options.credentials,
+			'credential',
 			options.baseUrl,
 			'POST',
 			options.path ?? '/v0.1/messages',
 			body,
 			options.timeoutMs,
-			options.credentials,
 			async () => await options.limiter.acquire(),
 		);
 		if (isFailure(response)) {
