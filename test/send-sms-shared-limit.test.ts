@@ -1,15 +1,10 @@
 // Max Requests per Second applies to the Vonage account, across runs: many executions that each send
 // a little, started at once (a reply bot answering a burst of inbound messages), together stay under
 // the cap. Each run goes through n8n-core's engine; the emulator throttles like a Vonage account.
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { customers, sendSms } from './support/setup';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator({ latencyMs: 20 });
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator({ latencyMs: 20 });
 
 const throttled = () => emulator.requests.filter((r) => r.status === 429).length;
 

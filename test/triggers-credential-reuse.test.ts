@@ -6,17 +6,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
-import { startEmulator, type Emulator } from './emulator';
+import { useEmulator } from './support/emulator-fixture';
 import { createTriggerHarness, type TriggerHarness } from './harness';
 import { credentialFor } from './support/setup';
 import { post, statusEvent, vonageSignature } from './support/webhooks';
 
-let emulator: Emulator;
+const emulator = useEmulator({}, { resetBeforeEach: false });
 const open: TriggerHarness[] = [];
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
 afterEach(async () => {
 	for (const t of open.splice(0)) await t.close();
 });
