@@ -71,5 +71,10 @@ it('Continue On Fail: bad items become error items with pairedItem, good ones ar
 	expect(outputs[0].map((o) => o.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
 	expect(outputs[0][1].json).toEqual({ error: expect.stringMatching(/^'Media URL' in item 1 .*\[WhatsApp\]$/), description: expect.any(String) });
 	expect([0, 2].map((i) => outputs[0][i].json.channel)).toEqual(['whatsapp', 'whatsapp']);
-	expect(emulator.accepted.map((m) => (m.body.message.content.image as { url: string }).url)).toEqual(['https://example.com/1.jpg', 'https://example.com/3.jpg']);
+	// Sends run in parallel, so they may reach Vonage in any order; the output keeps input order.
+	const received = emulator.accepted.map((m) => (m.body.message.content.image as { url: string }).url);
+	expect(received.sort()).toEqual(['https://example.com/1.jpg', 'https://example.com/3.jpg']);
+	expect([0, 2].map((i) => outputs[0][i].json.message_uuid)).toEqual(
+		[0, 2].map((i) => emulator.accepted.find((m) => (m.body.message.content.image as { url: string }).url === items[i].url)?.message_uuid),
+	);
 });
