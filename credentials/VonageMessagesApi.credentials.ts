@@ -12,7 +12,10 @@ export class VonageMessagesApi implements ICredentialType {
 
 	displayName = 'Vonage Messages API';
 
-	icon = { light: 'file:../nodes/VonageMessages/vonage.svg', dark: 'file:../nodes/VonageMessages/vonage.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/VonageMessages/vonage.svg',
+		dark: 'file:../nodes/VonageMessages/vonage.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.vonage.com/en/messages/technical-details';
 
@@ -65,7 +68,8 @@ export class VonageMessagesApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: 'Paste the whole private.key file here',
-			description: 'The content of the private.key file Vonage gave you when you created the application',
+			description:
+				'The content of the private.key file Vonage gave you when you created the application',
 			displayOptions: { show: { authType: ['jwt'] } },
 		},
 		{

@@ -19,13 +19,24 @@ const registry = `http://127.0.0.1:${server.address().port}/`;
 
 const cases = [
 	['npm publish (as .npmrc has it)', []],
-	['npm publish --ignore-scripts=false --provenance=false', ['--ignore-scripts=false', '--provenance=false']],
+	[
+		'npm publish --ignore-scripts=false --provenance=false',
+		['--ignore-scripts=false', '--provenance=false'],
+	],
 ];
 /** Runs npm asynchronously (the registry answers from this same process). */
 function npmPublish(flags) {
 	return new Promise((resolve) => {
-		const args = ['publish', `--registry=${registry}`, `--${registry.slice('http:'.length)}:_authToken=local-check`, ...flags];
-		const child = spawn('npm', args, { cwd: repoRoot, env: { ...process.env, GITHUB_ACTIONS: '', npm_config_provenance: '' } });
+		const args = [
+			'publish',
+			`--registry=${registry}`,
+			`--${registry.slice('http:'.length)}:_authToken=local-check`,
+			...flags,
+		];
+		const child = spawn('npm', args, {
+			cwd: repoRoot,
+			env: { ...process.env, GITHUB_ACTIONS: '', npm_config_provenance: '' },
+		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
@@ -40,7 +51,9 @@ for (const [name, flags] of cases) {
 	const refused = result.code !== 0 && writes.length === before;
 	if (!refused) failed++;
 	const reason = result.output.split('\n').find((l) => /Refusing|provenance/.test(l)) ?? '';
-	console.log(`${refused ? 'ok  ' : 'FAIL'}  ${name}: exit ${result.code}, ${writes.length - before} write(s) to the registry. ${reason.trim()}`);
+	console.log(
+		`${refused ? 'ok  ' : 'FAIL'}  ${name}: exit ${result.code}, ${writes.length - before} write(s) to the registry. ${reason.trim()}`,
+	);
 }
 server.close();
 process.exitCode = failed > 0 ? 1 : 0;

@@ -15,8 +15,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { buildPackage, installIntoUserFolder, missingDistFiles } from '../test/e2e/n8n/community-package';
-import { startEmulator, vonageCredentialData, type EmulatorProcess } from '../test/e2e/emulator-process';
+import {
+	buildPackage,
+	installIntoUserFolder,
+	missingDistFiles,
+} from '../test/e2e/n8n/community-package';
+import {
+	startEmulator,
+	vonageCredentialData,
+	type EmulatorProcess,
+} from '../test/e2e/emulator-process';
 import { ensureInstalled } from '../test/e2e/n8n/install';
 import { DEV_DIR, REPO_ROOT } from '../test/e2e/n8n/paths';
 import { stopAll, stopAllOnSignals, waitFor } from '../test/e2e/n8n/proc';
@@ -39,7 +47,10 @@ interface NodeJson {
 }
 
 /** Points every vonageMessagesApi credential reference of a workflow at the given credential. */
-export function useCredential(workflow: WorkflowInput, credential: { id: string; name: string }): WorkflowInput {
+export function useCredential(
+	workflow: WorkflowInput,
+	credential: { id: string; name: string },
+): WorkflowInput {
 	const nodes = (workflow.nodes as NodeJson[]).map((node) => {
 		if (!node.credentials?.[CREDENTIAL_TYPE]) return node;
 		return { ...node, credentials: { ...node.credentials, [CREDENTIAL_TYPE]: credential } };
@@ -104,13 +115,22 @@ export async function startDevEnvironment(options: {
 		const credential = { id: credentialId, name: DEV_CREDENTIAL_NAME };
 
 		const workflows = new Map<string, Workflow>();
-		const publishedBefore = new Set((await n8n.listWorkflows()).filter((w) => w.active).map((w) => w.name));
+		const publishedBefore = new Set(
+			(await n8n.listWorkflows()).filter((w) => w.active).map((w) => w.name),
+		);
 		const publishedTriggers = new Map<string, string>();
 		const examplesDir = path.join(REPO_ROOT, 'examples');
-		const examples = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort() : [];
+		const examples = fs.existsSync(examplesDir)
+			? fs
+					.readdirSync(examplesDir)
+					.filter((f) => f.endsWith('.json'))
+					.sort()
+			: [];
 		for (const file of examples) {
 			try {
-				const input = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')) as WorkflowInput;
+				const input = JSON.parse(
+					fs.readFileSync(path.join(examplesDir, file), 'utf8'),
+				) as WorkflowInput;
 				const saved = await n8n.upsertWorkflow(useCredential(input, credential));
 				workflows.set(file, saved);
 				let state = 'imported';
@@ -130,7 +150,9 @@ export async function startDevEnvironment(options: {
 						state = `imported (publish failed: ${(error as Error).message.split('\n')[0]})`;
 					}
 				}
-				console.log(`[dev] ${file}: ${state} as "${saved.name}" (${n8n.baseUrl}/workflow/${saved.id})`);
+				console.log(
+					`[dev] ${file}: ${state} as "${saved.name}" (${n8n.baseUrl}/workflow/${saved.id})`,
+				);
 			} catch (error) {
 				console.warn(`[dev] ${file}: not imported: ${(error as Error).message.split('\n')[0]}`);
 			}
@@ -156,8 +178,19 @@ export function ourTrigger(workflow: WorkflowInput): string | undefined {
  * next publish must wait for it, or two registrations could overwrite each other's change.
  */
 async function waitForRegistration(emulator: EmulatorProcess, workflow: Workflow): Promise<void> {
-	const webhookIds = (workflow.nodes as Array<{ type?: string; webhookId?: string; parameters?: { registration?: string } }>)
-		.filter((n) => n.type?.startsWith(`${PACKAGE_NAME}.`) && n.webhookId && n.parameters?.registration !== 'manual')
+	const webhookIds = (
+		workflow.nodes as Array<{
+			type?: string;
+			webhookId?: string;
+			parameters?: { registration?: string };
+		}>
+	)
+		.filter(
+			(n) =>
+				n.type?.startsWith(`${PACKAGE_NAME}.`) &&
+				n.webhookId &&
+				n.parameters?.registration !== 'manual',
+		)
 		.map((n) => n.webhookId as string);
 	if (webhookIds.length === 0) return;
 	await waitFor(

@@ -4,9 +4,11 @@
 // (package.json's publishConfig.provenance also makes npm itself refuse to publish where it cannot
 // attest the build; this guard says why, in words, and also catches `--provenance=false`.)
 const problems = [];
-if (process.env.npm_config_provenance !== 'true') problems.push('npm publish was not run with --provenance');
+if (process.env.npm_config_provenance !== 'true')
+	problems.push('npm publish was not run with --provenance');
 if (process.env.GITHUB_ACTIONS !== 'true') problems.push('this is not GitHub Actions');
-else if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) problems.push('the job lacks `permissions: id-token: write`');
+else if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL)
+	problems.push('the job lacks `permissions: id-token: write`');
 
 if (problems.length > 0) {
 	console.error(

@@ -12,27 +12,42 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
 function report(leg, result) {
-	console.log(`${result.passed ? 'ok    ' : 'FAILED'} ${leg}${result.message ? `: ${result.message}` : ''}`);
+	console.log(
+		`${result.passed ? 'ok    ' : 'FAILED'} ${leg}${result.message ? `: ${result.message}` : ''}`,
+	);
 	if (!result.passed && result.details) console.log(result.details);
 	return result.passed;
 }
 
 /** `npm pack` into a temporary folder, unpacked as n8n unpacks the registry's tarball. */
 function packAndUnpack(workDir) {
-	const packed = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], {
-		cwd: repoRoot,
-		encoding: 'utf8',
-	});
+	const packed = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', workDir],
+		{
+			cwd: repoRoot,
+			encoding: 'utf8',
+		},
+	);
 	const [{ filename, files }] = JSON.parse(packed);
 	const packageDir = path.join(workDir, 'package');
 	fs.mkdirSync(packageDir);
-	execFileSync('tar', ['-xzf', path.join(workDir, path.basename(filename)), '-C', packageDir, '--strip-components=1']);
+	execFileSync('tar', [
+		'-xzf',
+		path.join(workDir, path.basename(filename)),
+		'-C',
+		packageDir,
+		'--strip-components=1',
+	]);
 	return { packageDir, files: files.map((f) => f.path) };
 }
 
@@ -46,18 +61,33 @@ function missingFromTarball(files) {
 
 async function main() {
 	const started = Date.now();
-	let passed = report(`source (${SOURCE_FILE_PATTERNS.join(', ')})`, await analyzePackage(repoRoot, SOURCE_FILE_PATTERNS));
+	let passed = report(
+		`source (${SOURCE_FILE_PATTERNS.join(', ')})`,
+		await analyzePackage(repoRoot, SOURCE_FILE_PATTERNS),
+	);
 
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 	try {
 		const { packageDir, files } = packAndUnpack(workDir);
 		const missing = missingFromTarball(files);
-		passed = report('tarball contents', { passed: missing.length === 0, message: missing.length ? `missing ${missing.join(', ')} (npm run build first?)` : `${files.length} files` }) && passed;
-		passed = report(`tarball (${TARBALL_FILE_PATTERNS.join(', ')})`, await analyzePackage(packageDir, TARBALL_FILE_PATTERNS)) && passed;
+		passed =
+			report('tarball contents', {
+				passed: missing.length === 0,
+				message: missing.length
+					? `missing ${missing.join(', ')} (npm run build first?)`
+					: `${files.length} files`,
+			}) && passed;
+		passed =
+			report(
+				`tarball (${TARBALL_FILE_PATTERNS.join(', ')})`,
+				await analyzePackage(packageDir, TARBALL_FILE_PATTERNS),
+			) && passed;
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	console.log(`scan ${passed ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`scan ${passed ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	process.exitCode = passed ? 0 : 1;
 }
 

@@ -22,7 +22,10 @@ interface Locator {
 	waitFor(options?: { state?: 'visible' | 'attached'; timeout?: number }): Promise<void>;
 }
 interface Page {
-	goto(url: string, options?: { waitUntil?: 'load' | 'networkidle' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
+	goto(
+		url: string,
+		options?: { waitUntil?: 'load' | 'networkidle' | 'domcontentloaded'; timeout?: number },
+	): Promise<unknown>;
 	locator(selector: string): Locator;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
 	waitForTimeout(ms: number): Promise<void>;
@@ -30,14 +33,25 @@ interface Page {
 }
 interface BrowserContext {
 	newPage(): Promise<Page>;
-	request: { post(url: string, options: { data: unknown }): Promise<{ ok(): boolean; status(): number }> };
+	request: {
+		post(url: string, options: { data: unknown }): Promise<{ ok(): boolean; status(): number }>;
+	};
 }
 interface Browser {
-	newContext(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number }): Promise<BrowserContext>;
+	newContext(options: {
+		viewport: { width: number; height: number };
+		deviceScaleFactor?: number;
+	}): Promise<BrowserContext>;
 	close(): Promise<void>;
 }
 interface PlaywrightCore {
-	chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
+	chromium: {
+		launch(options: {
+			executablePath: string;
+			headless: boolean;
+			args: string[];
+		}): Promise<Browser>;
+	};
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -84,9 +98,18 @@ function shotsFor(env: DevEnvironment): Shot[] {
 		const nodes = (workflow?.nodes ?? []) as Array<{ id?: string; type: string }>;
 		const node = nodes.find((n) => n.type === `n8n-nodes-vonage-messages.${type}`);
 		// /workflow/:id/:nodeId opens the node's settings
-		if (workflow && node?.id) shots.push({ file, url: `${base}/workflow/${workflow.id}/${node.id}`, ready: [canvas, settings] });
+		if (workflow && node?.id)
+			shots.push({
+				file,
+				url: `${base}/workflow/${workflow.id}/${node.id}`,
+				ready: [canvas, settings],
+			});
 	}
-	shots.push({ file: 'credential.png', url: `${base}/home/credentials/${env.credential.id}`, ready: ['text=Vonage Messages API'] });
+	shots.push({
+		file: 'credential.png',
+		url: `${base}/home/credentials/${env.credential.id}`,
+		ready: ['text=Vonage Messages API'],
+	});
 	return shots;
 }
 
@@ -122,7 +145,10 @@ async function main(): Promise<void> {
 				'--disable-quic',
 			],
 		});
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		const login = await context.request.post(`${env.n8n.baseUrl}/rest/login`, {
 			data: { emailOrLdapLoginId: env.n8n.owner.email, password: env.n8n.owner.password },
 		});

@@ -37,25 +37,57 @@ describe('urlProblem', () => {
 	});
 
 	it('knows loopback and Vonage hosts by structure', () => {
-		expect(['localhost', '127.0.0.1', '127.255.0.1', '::1', '[::1]'].map(isLoopbackHost)).toEqual([true, true, true, true, true]);
-		expect(['128.0.0.1', '127.0.0.1.example.com', 'localhost.example.com'].map(isLoopbackHost)).toEqual([false, false, false]);
-		expect(['api.nexmo.com', 'api-eu.vonage.com', 'API-US.VONAGE.COM'].map(isVonageHost)).toEqual([true, true, true]);
-		expect(['vonage.com.example.com', 'notvonage.com', '127.0.0.1'].map(isVonageHost)).toEqual([false, false, false]);
+		expect(['localhost', '127.0.0.1', '127.255.0.1', '::1', '[::1]'].map(isLoopbackHost)).toEqual([
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
+		expect(
+			['128.0.0.1', '127.0.0.1.example.com', 'localhost.example.com'].map(isLoopbackHost),
+		).toEqual([false, false, false]);
+		expect(['api.nexmo.com', 'api-eu.vonage.com', 'API-US.VONAGE.COM'].map(isVonageHost)).toEqual([
+			true,
+			true,
+			true,
+		]);
+		expect(['vonage.com.example.com', 'notvonage.com', '127.0.0.1'].map(isVonageHost)).toEqual([
+			false,
+			false,
+			false,
+		]);
 	});
 });
 
 describe('Send SMS checks the Base URL before sending', () => {
 	const emulator = useEmulator();
 
-	it.each(AUTH_TYPES)('a plain-http Base URL to another host stops the node, naming the field (%s)', async (authType) => {
-		const { error } = await sendSms({ emulator, authType, items: customers(2), credential: { baseUrl: 'http://vonage-proxy.example.com' } });
-		expect(error?.message).toMatch(/The Base URL "http:\/\/vonage-proxy.example.com" uses plain http:\/\//);
-		expect((error as { description?: string } | undefined)?.description).toMatch(/loopback host/);
-		expect(emulator.requests).toHaveLength(0);
-	});
+	it.each(AUTH_TYPES)(
+		'a plain-http Base URL to another host stops the node, naming the field (%s)',
+		async (authType) => {
+			const { error } = await sendSms({
+				emulator,
+				authType,
+				items: customers(2),
+				credential: { baseUrl: 'http://vonage-proxy.example.com' },
+			});
+			expect(error?.message).toMatch(
+				/The Base URL "http:\/\/vonage-proxy.example.com" uses plain http:\/\//,
+			);
+			expect((error as { description?: string } | undefined)?.description).toMatch(/loopback host/);
+			expect(emulator.requests).toHaveLength(0);
+		},
+	);
 
 	it('an ftp:// Base URL is refused, not reported as "may have been sent"', async () => {
-		const { error, outputs } = await sendSms({ emulator, authType: 'basic', items: customers(1), credential: { baseUrl: 'ftp://127.0.0.1:21' }, continueOnFail: true });
+		const { error, outputs } = await sendSms({
+			emulator,
+			authType: 'basic',
+			items: customers(1),
+			credential: { baseUrl: 'ftp://127.0.0.1:21' },
+			continueOnFail: true,
+		});
 		const text = JSON.stringify({ message: error?.message, outputs });
 		expect(text).toMatch(/must start with https:\/\//);
 		expect(text).not.toMatch(/may_have_been_sent":true/);

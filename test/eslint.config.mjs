@@ -11,7 +11,10 @@ export default [
 			'no-console': 'off',
 			// Payloads from Vonage and the emulator are loosely typed JSON by nature.
 			'@typescript-eslint/no-explicit-any': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ varsIgnorePattern: '^_', argsIgnorePattern: '^_' },
+			],
 		},
 	},
 ];

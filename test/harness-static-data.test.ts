@@ -47,7 +47,8 @@ class CountingTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node');
 		data.calls = ((data.calls as number | undefined) ?? 0) + 1;
-		if ((this.getQueryData() as IDataObject).start === 'no') return { webhookResponse: { calls: data.calls } };
+		if ((this.getQueryData() as IDataObject).start === 'no')
+			return { webhookResponse: { calls: data.calls } };
 		return { workflowData: [[{ json: { calls: data.calls } }]] };
 	}
 }
@@ -61,11 +62,25 @@ class CountingInExecutionTrigger extends CountingTrigger {
 	}
 }
 
-async function harness(activate: boolean, nodeType: INodeType = new CountingTrigger(), executionsMode: 'regular' | 'queue' = 'regular') {
-	const trigger = await createTriggerHarness({ nodeType, typeName: 'test.countingTrigger', parameters: {}, executionsMode });
+async function harness(
+	activate: boolean,
+	nodeType: INodeType = new CountingTrigger(),
+	executionsMode: 'regular' | 'queue' = 'regular',
+) {
+	const trigger = await createTriggerHarness({
+		nodeType,
+		typeName: 'test.countingTrigger',
+		parameters: {},
+		executionsMode,
+	});
 	if (activate) await trigger.create();
 	const { url } = await trigger.listen();
-	const post = async (query = '') => await fetch(`${url}${query}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+	const post = async (query = '') =>
+		await fetch(`${url}${query}`, {
+			method: 'POST',
+			body: '{}',
+			headers: { 'content-type': 'application/json' },
+		});
 	return { trigger, post };
 }
 

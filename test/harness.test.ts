@@ -47,23 +47,44 @@ class FnAuthApi implements ICredentialType {
 	name = 'fnAuthApi';
 	displayName = 'Function auth';
 	properties = [
-		{ displayName: 'Token', name: 'token', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Prefix', name: 'prefix', type: 'string' as const, default: 'Token' },
 	];
-	authenticate = async (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) => ({
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	) => ({
 		...options,
-		headers: { ...options.headers, 'x-auth': `${credentials.prefix as string} ${credentials.token as string}` },
+		headers: {
+			...options.headers,
+			'x-auth': `${credentials.prefix as string} ${credentials.token as string}`,
+		},
 	});
 }
 class GenericAuthApi implements ICredentialType {
 	name = 'genericAuthApi';
 	displayName = 'Generic auth';
 	properties = [
-		{ displayName: 'Key', name: 'apiKey', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Key',
+			name: 'apiKey',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 	authenticate = {
 		type: 'generic' as const,
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' }, qs: { k: '={{$credentials.apiKey}}' } },
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
+			qs: { k: '={{$credentials.apiKey}}' },
+		},
 	};
 }
 
@@ -95,15 +116,20 @@ class Sender implements INodeType {
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const value = this.getNodeParameter('value', i) as string;
-				const response = (await this.helpers.httpRequestWithAuthentication.call(this, this.getNodeParameter('auth', i) as string, {
-					method: 'POST',
-					url: this.getNodeParameter('url', i) as string,
-					body: { value },
-					json: true,
-				})) as IDataObject;
+				const response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					this.getNodeParameter('auth', i) as string,
+					{
+						method: 'POST',
+						url: this.getNodeParameter('url', i) as string,
+						body: { value },
+						json: true,
+					},
+				)) as IDataObject;
 				out.push({ json: { value, ...response }, pairedItem: { item: i } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
+				if (!this.continueOnFail())
+					throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
 				out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
 			}
 		}
@@ -122,7 +148,10 @@ const send = (extra: object = {}) => ({
 
 describe('runNode', () => {
 	it('resolves expressions per item and signs requests with a function authenticate', async () => {
-		const { outputs, error, runData } = await runNode({ ...send(), items: [{ x: 'a' }, { x: 'b' }] });
+		const { outputs, error, runData } = await runNode({
+			...send(),
+			items: [{ x: 'a' }, { x: 'b' }],
+		});
 		expect(error).toBeUndefined();
 		expect(seen.map((s) => JSON.parse(s.body))).toEqual([{ value: 'a' }, { value: 'b' }]);
 		expect(seen[0].headers['x-auth']).toBe('Token s3cret-token'); // default `prefix` applied
@@ -135,7 +164,11 @@ describe('runNode', () => {
 	});
 
 	it('resolves generic authenticate expressions into headers and query string', async () => {
-		const { error } = await runNode({ ...send(), parameters: { ...send().parameters, auth: 'genericAuthApi' }, items: [{ x: 'a' }] });
+		const { error } = await runNode({
+			...send(),
+			parameters: { ...send().parameters, auth: 'genericAuthApi' },
+			items: [{ x: 'a' }],
+		});
 		expect(error).toBeUndefined();
 		expect(seen[0].headers.authorization).toBe('Bearer k3y-abc');
 		expect(seen[0].url).toBe('/send?k=k3y-abc');
@@ -145,7 +178,10 @@ describe('runNode', () => {
 		const items = [{ x: 'ok' }, { x: 'bad' }];
 		const { outputs, error } = await runNode({ ...send(), items, continueOnFail: true });
 		expect(error).toBeUndefined();
-		expect(outputs[0][1]).toMatchObject({ json: { error: expect.any(String) }, pairedItem: { item: 1 } });
+		expect(outputs[0][1]).toMatchObject({
+			json: { error: expect.any(String) },
+			pairedItem: { item: 1 },
+		});
 		expect(outputs[0][0].json.id).toBe('msg-1');
 	});
 
@@ -159,12 +195,21 @@ describe('runNode', () => {
 
 	it('stores credentials encrypted with n8n-core and never puts secrets in the workflow', async () => {
 		const result = await runNode({ ...send(), items: [{ x: 'a' }] });
-		const everything = JSON.stringify([result.workflowJson, result.runData, result.storedCredentials]);
+		const everything = JSON.stringify([
+			result.workflowJson,
+			result.runData,
+			result.storedCredentials,
+		]);
 		expect(everything).not.toContain('s3cret-token');
 		expect(everything).not.toContain('k3y-abc');
-		expect(result.workflowJson.nodes[1].credentials?.fnAuthApi).toEqual({ id: expect.any(String), name: expect.any(String) });
+		expect(result.workflowJson.nodes[1].credentials?.fnAuthApi).toEqual({
+			id: expect.any(String),
+			name: expect.any(String),
+		});
 		const row = result.storedCredentials.find((c) => c.type === 'fnAuthApi')!;
-		expect(await new Credentials({ id: row.id ?? null, name: row.name }, row.type, row.data).getData()).toEqual({ token: 's3cret-token' });
+		expect(
+			await new Credentials({ id: row.id ?? null, name: row.name }, row.type, row.data).getData(),
+		).toEqual({ token: 's3cret-token' });
 	});
 });
 
@@ -188,7 +233,10 @@ class Trigger implements INodeType {
 			},
 			async create(this: IHookFunctions) {
 				const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'fnAuthApi', {
-					method: 'POST', url: `${apiUrl}/hooks`, body: { url: this.getNodeWebhookUrl('default') }, json: true,
+					method: 'POST',
+					url: `${apiUrl}/hooks`,
+					body: { url: this.getNodeWebhookUrl('default') },
+					json: true,
 				})) as IDataObject;
 				this.getWorkflowStaticData('node').hookId = response.id;
 				return true;
@@ -213,8 +261,11 @@ class Trigger implements INodeType {
 describe('createTriggerHarness', () => {
 	it('runs webhookMethods with persisted static data and serves webhook() over real HTTP', async () => {
 		const trigger = await createTriggerHarness({
-			nodeType: new Trigger(), typeName: 'test.trigger', parameters: { secret: 'abc' },
-			credentials: { fnAuthApi: { token: 't' } }, credentialTypes: [new FnAuthApi()],
+			nodeType: new Trigger(),
+			typeName: 'test.trigger',
+			parameters: { secret: 'abc' },
+			credentials: { fnAuthApi: { token: 't' } },
+			credentialTypes: [new FnAuthApi()],
 		});
 		expect(trigger.webhookUrl).toMatch(/^http:\/\/localhost:5678\/webhook\/[0-9a-f-]{36}\/events$/);
 		const { url } = await trigger.listen();
@@ -226,12 +277,19 @@ describe('createTriggerHarness', () => {
 		expect(await trigger.checkExists()).toBe(true);
 
 		const post = async (body: string, headers: Record<string, string>) =>
-			await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+			await fetch(url, {
+				method: 'POST',
+				body,
+				headers: { 'content-type': 'application/json', ...headers },
+			});
 		const denied = await post('{"a":1}', { 'x-secret': 'nope' });
 		expect([denied.status, await denied.text()]).toEqual([401, 'bad secret']);
 		const malformed = await post('{"a":', { 'x-secret': 'abc' });
 		expect(malformed.status).toBe(422);
-		expect(await malformed.json()).toMatchObject({ code: 422, message: 'Failed to parse request body' });
+		expect(await malformed.json()).toMatchObject({
+			code: 422,
+			message: 'Failed to parse request body',
+		});
 		expect(trigger.executions).toEqual([]);
 
 		const ok = await post('{"a": 1}', { 'x-secret': 'abc' });

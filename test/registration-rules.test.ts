@@ -28,7 +28,11 @@ afterEach(async () => {
 	}
 });
 
-async function trigger(nodeType: INodeType, parameters = {}, credential = {}): Promise<TriggerHarness> {
+async function trigger(
+	nodeType: INodeType,
+	parameters = {},
+	credential = {},
+): Promise<TriggerHarness> {
 	const t = await createTriggerHarness({
 		nodeType,
 		parameters: { registration: 'automatic', options: {}, ...parameters },
@@ -63,8 +67,12 @@ describe('another workflow of this n8n', () => {
 		await activate(a);
 		const writes = emulator.applicationWrites.length;
 		const error = await failure(async () => await activate(b));
-		expect(error.message).toMatch(/The application's Status URL belongs to another active trigger of this n8n \(workflow /);
-		expect(error.description).toMatch(/Deactivate that workflow first, or use a credential of another Vonage application/);
+		expect(error.message).toMatch(
+			/The application's Status URL belongs to another active trigger of this n8n \(workflow /,
+		);
+		expect(error.description).toMatch(
+			/Deactivate that workflow first, or use a credential of another Vonage application/,
+		);
 		expect(statusUrl()).toBe(a.webhookUrl);
 		expect(emulator.applicationWrites).toHaveLength(writes);
 	});
@@ -73,8 +81,13 @@ describe('another workflow of this n8n', () => {
 		const manual = await trigger(new VonageMessagesStatusTrigger(), { registration: 'manual' });
 		await activate(manual);
 		const auto = await trigger(new VonageMessagesStatusTrigger());
-		emulator.application.capabilities.messages.webhooks.status_url = { address: manual.webhookUrl, http_method: 'POST' };
-		expect((await failure(async () => await activate(auto))).message).toMatch(/belongs to another active trigger of this n8n/);
+		emulator.application.capabilities.messages.webhooks.status_url = {
+			address: manual.webhookUrl,
+			http_method: 'POST',
+		};
+		expect((await failure(async () => await activate(auto))).message).toMatch(
+			/belongs to another active trigger of this n8n/,
+		);
 		expect(statusUrl()).toBe(manual.webhookUrl);
 	});
 
@@ -89,22 +102,36 @@ describe('another workflow of this n8n', () => {
 
 	it('deactivation never restores a URL of this n8n that no active trigger holds: it removes ours instead', async () => {
 		const dead = `${N8N}/webhook/${randomUUID()}/status`;
-		emulator.application.capabilities.messages.webhooks.status_url = { address: dead, http_method: 'POST' };
+		emulator.application.capabilities.messages.webhooks.status_url = {
+			address: dead,
+			http_method: 'POST',
+		};
 		const before = structuredClone(emulator.application);
 		const t = await trigger(new VonageMessagesStatusTrigger());
 		await activate(t);
 		expect(statusUrl()).toBe(t.webhookUrl);
 		await t.delete();
 		expect(statusUrl()).toBeUndefined();
-		expect(messages().webhooks.inbound_url).toEqual(before.capabilities.messages.webhooks.inbound_url);
+		expect(messages().webhooks.inbound_url).toEqual(
+			before.capabilities.messages.webhooks.inbound_url,
+		);
 	});
 
-	it('recognises this n8n\'s trigger URLs by structure (origin, path prefix, <id>/status|inbound)', () => {
+	it("recognises this n8n's trigger URLs by structure (origin, path prefix, <id>/status|inbound)", () => {
 		const ours = `${N8N}/sub/webhook/${randomUUID()}/status`;
 		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook/${randomUUID()}/inbound`, ours)).toBe(true);
-		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook-test/${randomUUID()}/status`, ours)).toBe(true);
-		expect(isThisInstanceTriggerUrl(`https://other.example.com/sub/webhook/${randomUUID()}/status`, ours)).toBe(false);
-		expect(isThisInstanceTriggerUrl(`${N8N}/other/webhook/${randomUUID()}/status`, ours)).toBe(false);
+		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook-test/${randomUUID()}/status`, ours)).toBe(
+			true,
+		);
+		expect(
+			isThisInstanceTriggerUrl(
+				`https://other.example.com/sub/webhook/${randomUUID()}/status`,
+				ours,
+			),
+		).toBe(false);
+		expect(isThisInstanceTriggerUrl(`${N8N}/other/webhook/${randomUUID()}/status`, ours)).toBe(
+			false,
+		);
 		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook/${randomUUID()}/orders`, ours)).toBe(false);
 		expect(isThisInstanceTriggerUrl('https://example.com/webhooks/status', ours)).toBe(false);
 	});
@@ -116,37 +143,54 @@ describe('the Messages capability goes back exactly as it was', () => {
 		['inbound trigger', () => new VonageMessagesInboundTrigger()],
 	];
 
-	it.each(cases)('%s on an application with no Messages capability: added with a version, removed again', async (_l, make) => {
-		delete emulator.application.capabilities.messages;
-		const before = structuredClone(emulator.application);
-		const t = await trigger(make());
-		await activate(t);
-		expect(messages()).toEqual({ version: 'v1', webhooks: { [make() instanceof VonageMessagesStatusTrigger ? 'status_url' : 'inbound_url']: { address: t.webhookUrl, http_method: 'POST' } } });
-		await t.delete();
-		expect(emulator.application).toEqual(before);
-		expect(emulator.application.capabilities).not.toHaveProperty('messages');
-	});
+	it.each(cases)(
+		'%s on an application with no Messages capability: added with a version, removed again',
+		async (_l, make) => {
+			delete emulator.application.capabilities.messages;
+			const before = structuredClone(emulator.application);
+			const t = await trigger(make());
+			await activate(t);
+			expect(messages()).toEqual({
+				version: 'v1',
+				webhooks: {
+					[make() instanceof VonageMessagesStatusTrigger ? 'status_url' : 'inbound_url']: {
+						address: t.webhookUrl,
+						http_method: 'POST',
+					},
+				},
+			});
+			await t.delete();
+			expect(emulator.application).toEqual(before);
+			expect(emulator.application.capabilities).not.toHaveProperty('messages');
+		},
+	);
 
 	it.each([
 		['status first', true],
 		['inbound first', false],
-	])('both triggers on an application with no Messages capability, deactivated %s: removed again', async (_l, statusFirst) => {
-		delete emulator.application.capabilities.messages;
-		const before = structuredClone(emulator.application);
-		const status = await trigger(new VonageMessagesStatusTrigger());
-		const inbound = await trigger(new VonageMessagesInboundTrigger());
-		await activate(status);
-		await activate(inbound);
-		expect(Object.keys(messages().webhooks).sort()).toEqual(['inbound_url', 'status_url']);
-		const order = statusFirst ? [status, inbound] : [inbound, status];
-		for (const t of order) await t.delete();
-		expect(emulator.application).toEqual(before);
-	});
+	])(
+		'both triggers on an application with no Messages capability, deactivated %s: removed again',
+		async (_l, statusFirst) => {
+			delete emulator.application.capabilities.messages;
+			const before = structuredClone(emulator.application);
+			const status = await trigger(new VonageMessagesStatusTrigger());
+			const inbound = await trigger(new VonageMessagesInboundTrigger());
+			await activate(status);
+			await activate(inbound);
+			expect(Object.keys(messages().webhooks).sort()).toEqual(['inbound_url', 'status_url']);
+			const order = statusFirst ? [status, inbound] : [inbound, status];
+			for (const t of order) await t.delete();
+			expect(emulator.application).toEqual(before);
+		},
+	);
 
 	it('keeps what others changed in the capability meanwhile, and removes only our webhook', async () => {
 		const t = await trigger(new VonageMessagesStatusTrigger());
 		await activate(t);
-		emulator.application.capabilities.messages.webhooks.inbound_url = { address: 'https://crm.example.com/in', http_method: 'POST' };
+		emulator.application.capabilities.messages.webhooks.inbound_url = {
+			address: 'https://crm.example.com/in',
+			http_method: 'POST',
+		};
 		await t.delete();
 		expect(messages().webhooks).toEqual({
 			status_url: { address: 'https://example.com/webhooks/status', http_method: 'POST' },
@@ -164,34 +208,66 @@ async function scriptedApplications(answer: (req: IncomingMessage, res: ServerRe
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { url, seen, close: async () => await new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url,
+		seen,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+	res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 describe('what Vonage answers', () => {
 	it.each([
 		['an object without id and name', { ok: true }],
-		['another application', { id: '99999999-9999-4999-8999-999999999999', name: 'other', capabilities: {} }],
+		[
+			'another application',
+			{ id: '99999999-9999-4999-8999-999999999999', name: 'other', capabilities: {} },
+		],
 		['capabilities that are not an object', { id: 'APP', name: 'x', capabilities: [] }],
 		['an empty body', ''],
-	])('a 200 that is not the application (%s) is never written back, on activation or deactivation', async (_l, body) => {
-		const applicationId = '11111111-2222-4333-8444-555555555555';
-		const api = await scriptedApplications((_req, res) => json(res, 200, body === '' ? '' : JSON.parse(JSON.stringify(body).replace('"APP"', `"${applicationId}"`))));
-		try {
-			const t = await trigger(new VonageMessagesStatusTrigger(), {}, { baseUrl: api.url, applicationId });
-			expect((await failure(async () => await t.create())).message).toMatch(/answered 200, but not with the application/);
-			expect((await failure(async () => await t.delete())).message).toMatch(/answered 200, but not with the application/);
-			expect(api.seen.every((r) => r.startsWith('GET '))).toBe(true);
-		} finally {
-			await api.close();
-		}
-	});
+	])(
+		'a 200 that is not the application (%s) is never written back, on activation or deactivation',
+		async (_l, body) => {
+			const applicationId = '11111111-2222-4333-8444-555555555555';
+			const api = await scriptedApplications((_req, res) =>
+				json(
+					res,
+					200,
+					body === ''
+						? ''
+						: JSON.parse(JSON.stringify(body).replace('"APP"', `"${applicationId}"`)),
+				),
+			);
+			try {
+				const t = await trigger(
+					new VonageMessagesStatusTrigger(),
+					{},
+					{ baseUrl: api.url, applicationId },
+				);
+				expect((await failure(async () => await t.create())).message).toMatch(
+					/answered 200, but not with the application/,
+				);
+				expect((await failure(async () => await t.delete())).message).toMatch(
+					/answered 200, but not with the application/,
+				);
+				expect(api.seen.every((r) => r.startsWith('GET '))).toBe(true);
+			} finally {
+				await api.close();
+			}
+		},
+	);
 
 	it('a deleted application (404) on deactivation is done, not an error', async () => {
 		const t = await trigger(new VonageMessagesStatusTrigger());
 		await activate(t);
-		const api = await scriptedApplications((_req, res) => json(res, 404, { type: 'https://developer.nexmo.com/api-errors#not-found', title: 'Not Found' }));
+		const api = await scriptedApplications((_req, res) =>
+			json(res, 404, {
+				type: 'https://developer.nexmo.com/api-errors#not-found',
+				title: 'Not Found',
+			}),
+		);
 		try {
 			const gone = await createTriggerHarness({
 				nodeType: new VonageMessagesStatusTrigger(),
@@ -225,9 +301,15 @@ describe('where the Applications API is', () => {
 	});
 
 	it('registration refuses a Base URL that would send the API secret over plain http to another host', async () => {
-		const t = await trigger(new VonageMessagesStatusTrigger(), {}, { baseUrl: 'http://vonage-proxy.example.com' });
+		const t = await trigger(
+			new VonageMessagesStatusTrigger(),
+			{},
+			{ baseUrl: 'http://vonage-proxy.example.com' },
+		);
 		const error = await failure(async () => await t.create());
-		expect(error.message).toMatch(/uses plain http:\/\/, so your API secret or signed token would be sent unencrypted/);
+		expect(error.message).toMatch(
+			/uses plain http:\/\/, so your API secret or signed token would be sent unencrypted/,
+		);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -238,7 +320,9 @@ describe('"Listen for test event" while the same trigger is active in production
 		await activate(t);
 		const writes = emulator.applicationWrites.length;
 		const error = await failure(async () => await t.listenForTestEvent());
-		expect(error.message).toMatch(/This workflow is active and its trigger holds the application's Status URL, so n8n can't listen for a test event/);
+		expect(error.message).toMatch(
+			/This workflow is active and its trigger holds the application's Status URL, so n8n can't listen for a test event/,
+		);
 		expect(error.description).toMatch(/Deactivate \(unpublish\) the workflow to test/);
 		expect(statusUrl()).toBe(t.webhookUrl);
 		expect(emulator.applicationWrites).toHaveLength(writes);
@@ -261,7 +345,9 @@ describe('"Listen for test event" while the same trigger is active in production
 		const listening = await trigger(new VonageMessagesStatusTrigger());
 		await listening.listenForTestEvent();
 		const other = await trigger(new VonageMessagesStatusTrigger());
-		expect((await failure(async () => await activate(other))).message).toMatch(/held by a trigger listening for a test event/);
+		expect((await failure(async () => await activate(other))).message).toMatch(
+			/held by a trigger listening for a test event/,
+		);
 		expect(statusUrl()).toBe(listening.testWebhookUrl);
 	});
 });

@@ -12,26 +12,37 @@ describe('one rate limit per Vonage account across runs', () => {
 	it('keeps 40 concurrent runs of one account under its cap: no 429, every message sent once', async () => {
 		emulator.configure({ rateLimitPerSecond: 10 });
 		const runs = await Promise.all(
-			Array.from({ length: 40 }, async (_, run) =>
-				await sendSms({ emulator, authType: 'jwt', items: customers(1, run), parameters: { options: { maxPerSecond: 10 } } }),
+			Array.from(
+				{ length: 40 },
+				async (_, run) =>
+					await sendSms({
+						emulator,
+						authType: 'jwt',
+						items: customers(1, run),
+						parameters: { options: { maxPerSecond: 10 } },
+					}),
 			),
 		);
 		expect(runs.map((r) => r.error)).toEqual(runs.map(() => undefined));
 		expect(throttled()).toBe(0);
 		expect(emulator.accepted).toHaveLength(40);
-		expect(new Set(emulator.accepted.map((m) => (m.body as { client_ref: string }).client_ref)).size).toBe(40);
+		expect(
+			new Set(emulator.accepted.map((m) => (m.body as { client_ref: string }).client_ref)).size,
+		).toBe(40);
 	});
 
 	it('counts runs of both auth types of the same account together', async () => {
 		emulator.configure({ rateLimitPerSecond: 10 });
 		await Promise.all(
-			Array.from({ length: 30 }, async (_, run) =>
-				await sendSms({
-					emulator,
-					authType: run % 2 === 0 ? 'jwt' : 'basic',
-					items: customers(1, run),
-					parameters: { options: { maxPerSecond: 10 } },
-				}),
+			Array.from(
+				{ length: 30 },
+				async (_, run) =>
+					await sendSms({
+						emulator,
+						authType: run % 2 === 0 ? 'jwt' : 'basic',
+						items: customers(1, run),
+						parameters: { options: { maxPerSecond: 10 } },
+					}),
 			),
 		);
 		expect(throttled()).toBe(0);

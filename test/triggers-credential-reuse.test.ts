@@ -30,7 +30,8 @@ async function listening(credential: IDataObject) {
 
 async function send(url: string, secret?: string) {
 	const body = JSON.stringify(statusEvent());
-	return (await post(url, body, secret ? `Bearer ${vonageSignature(body, secret)}` : undefined)).status;
+	return (await post(url, body, secret ? `Bearer ${vonageSignature(body, secret)}` : undefined))
+		.status;
 }
 
 const OLD = 'the-old-signature-secret-0123456789';

@@ -14,7 +14,11 @@ afterEach(async () => {
 	for (const t of open.splice(0)) await t.close();
 });
 
-async function listening(nodeType: INodeType, options: IDataObject = {}, credential: IDataObject = {}) {
+async function listening(
+	nodeType: INodeType,
+	options: IDataObject = {},
+	credential: IDataObject = {},
+) {
 	const t = await createTriggerHarness({
 		nodeType,
 		parameters: { registration: 'automatic', options: options as INodeParameters },
@@ -26,13 +30,17 @@ async function listening(nodeType: INodeType, options: IDataObject = {}, credent
 	return { t, url };
 }
 
-const signed = (body: string, claims = {}) => `Bearer ${vonageSignature(body, emulator.credentials.signatureSecret, claims)}`;
+const signed = (body: string, claims = {}) =>
+	`Bearer ${vonageSignature(body, emulator.credentials.signatureSecret, claims)}`;
 
 // Signature, replay, content-type and option checks: test/triggers-signature.test.ts.
 describe('a signed event', () => {
 	it('accepts a correctly signed event and passes it through untouched, plus the normalised fields', async () => {
 		const { t, url } = await listening(new VonageMessagesStatusTrigger());
-		const event = statusEvent({ status: 'rejected', error: { code: 1240, reason: 'Illegal Number' } });
+		const event = statusEvent({
+			status: 'rejected',
+			error: { code: 1240, reason: 'Illegal Number' },
+		});
 		const body = JSON.stringify(event);
 		const response = await post(url, body, signed(body));
 		expect(response.status).toBe(200);
@@ -53,7 +61,9 @@ describe('a signed event', () => {
 
 describe('status trigger', () => {
 	it('keeps only the chosen statuses and drops duplicates, answering 200 either way', async () => {
-		const { t, url } = await listening(new VonageMessagesStatusTrigger(), { statuses: ['delivered'] });
+		const { t, url } = await listening(new VonageMessagesStatusTrigger(), {
+			statuses: ['delivered'],
+		});
 		const submitted = JSON.stringify(statusEvent({ status: 'submitted' }));
 		const delivered = JSON.stringify(statusEvent());
 		expect((await post(url, submitted, signed(submitted))).status).toBe(200);
@@ -64,7 +74,9 @@ describe('status trigger', () => {
 	});
 
 	it('lets duplicates through when asked to', async () => {
-		const { t, url } = await listening(new VonageMessagesStatusTrigger(), { ignoreDuplicates: false });
+		const { t, url } = await listening(new VonageMessagesStatusTrigger(), {
+			ignoreDuplicates: false,
+		});
 		const body = JSON.stringify(statusEvent());
 		await post(url, body, signed(body));
 		await post(url, body, signed(body));
@@ -74,12 +86,19 @@ describe('status trigger', () => {
 	it('follows a sent message: its status events carry client_ref into the right split output', async () => {
 		const { t } = await listening(new VonageMessagesStatusTrigger(), { splitByStatus: true });
 		await t.create();
-		const items = [...customers(1), { to: '447700900666', text: 'to a barred number', ref: 'order-barred' }];
+		const items = [
+			...customers(1),
+			{ to: '447700900666', text: 'to a barred number', ref: 'order-barred' },
+		];
 		const { outputs } = await sendSms({ emulator, authType: 'jwt', items });
 		expect(outputs[0]).toHaveLength(2);
 		await emulator.waitFor(() => t.executions.length >= 4, 10_000);
 		const branches = t.executions.map((run) => run.findIndex((output) => output.length > 0));
-		const seen = t.executions.map((run, i) => [run[branches[i]][0].json.client_ref, run[branches[i]][0].json.status, branches[i]]);
+		const seen = t.executions.map((run, i) => [
+			run[branches[i]][0].json.client_ref,
+			run[branches[i]][0].json.status,
+			branches[i],
+		]);
 		expect(seen).toEqual(
 			expect.arrayContaining([
 				['order-0', 'submitted', 0],
@@ -89,7 +108,11 @@ describe('status trigger', () => {
 			]),
 		);
 		const failed = t.executions.find((run) => run[3].length > 0)![3][0].json;
-		expect(failed).toMatchObject({ error: { title: '1240' }, error_code: 1240, error_title: 'Illegal Number' });
+		expect(failed).toMatchObject({
+			error: { title: '1240' },
+			error_code: 1240,
+			error_title: 'Illegal Number',
+		});
 		expect(t.executions.every((run) => run.length === 5)).toBe(true);
 	});
 });
@@ -98,7 +121,11 @@ describe('inbound trigger', () => {
 	it('emits an inbound message as Vonage sent it, plus the normalised fields', async () => {
 		const { t } = await listening(new VonageMessagesInboundTrigger());
 		await t.create();
-		const delivery = await emulator.sendInbound({ from: '447700900555', to: '447700900001', text: 'Is my order ready?' });
+		const delivery = await emulator.sendInbound({
+			from: '447700900555',
+			to: '447700900001',
+			text: 'Is my order ready?',
+		});
 		expect(delivery.status).toBe(200);
 		expect(t.executions).toHaveLength(1);
 		const event = t.executions[0][0][0].json;
@@ -111,11 +138,17 @@ describe('inbound trigger', () => {
 			media_url: null,
 			media_caption: null,
 		});
-		expect(event).toMatchObject({ text: 'Is my order ready?', sms: { num_messages: expect.any(String) }, usage: expect.any(Object) });
+		expect(event).toMatchObject({
+			text: 'Is my order ready?',
+			sms: { num_messages: expect.any(String) },
+			usage: expect.any(Object),
+		});
 	});
 
 	it('filters on the receiving number', async () => {
-		const { t, url } = await listening(new VonageMessagesInboundTrigger(), { toNumber: '+44 7700 900002' });
+		const { t, url } = await listening(new VonageMessagesInboundTrigger(), {
+			toNumber: '+44 7700 900002',
+		});
 		const other = JSON.stringify(inboundEvent());
 		const mine = JSON.stringify(inboundEvent({ to: { type: 'sms', number: '447700900002' } }));
 		expect((await post(url, other, signed(other))).status).toBe(200);

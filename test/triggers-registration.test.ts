@@ -43,7 +43,9 @@ describe.each(cases)('%s registration', (_label, make, key, path) => {
 	it('registers on activation, changing only its own webhook, and restores on deactivation', async () => {
 		const before = structuredClone(emulator.application);
 		const t = await trigger(make());
-		expect(t.webhookUrl).toMatch(new RegExp(`^https://n8n.example.com/webhook/[0-9a-f-]+/${path}$`));
+		expect(t.webhookUrl).toMatch(
+			new RegExp(`^https://n8n.example.com/webhook/[0-9a-f-]+/${path}$`),
+		);
 		expect(await t.checkExists()).toBe(false);
 		expect(await t.create()).toBe(true);
 		expect(webhookOf(key)).toEqual({ address: t.webhookUrl, http_method: 'POST' });
@@ -51,7 +53,9 @@ describe.each(cases)('%s registration', (_label, make, key, path) => {
 		const { capabilities: _c, ...restBefore } = before as any;
 		const { capabilities: _d, ...restAfter } = emulator.application as any;
 		expect(restAfter).toEqual(restBefore);
-		expect(Object.keys(emulator.application.capabilities as object).sort()).toEqual(Object.keys(before.capabilities as object).sort());
+		expect(Object.keys(emulator.application.capabilities as object).sort()).toEqual(
+			Object.keys(before.capabilities as object).sort(),
+		);
 		expect(await t.checkExists()).toBe(true);
 
 		expect(await t.delete()).toBe(true);
@@ -59,7 +63,7 @@ describe.each(cases)('%s registration', (_label, make, key, path) => {
 		await t.close();
 	});
 
-	it('notices a URL changed behind n8n\'s back and registers again', async () => {
+	it("notices a URL changed behind n8n's back and registers again", async () => {
 		const t = await trigger(make());
 		await t.create();
 		await setBehindN8nsBack(key, 'https://elsewhere.example.com/hook');
@@ -92,9 +96,17 @@ describe.each(cases)('%s registration', (_label, make, key, path) => {
 	});
 
 	const failures: Array<[label: string, credential: object, message: RegExp]> = [
-		['missing API secret', { apiSecret: '' }, /needs API Secret in the Vonage Messages API credential/],
+		[
+			'missing API secret',
+			{ apiSecret: '' },
+			/needs API Secret in the Vonage Messages API credential/,
+		],
 		['missing application id', { applicationId: '' }, /needs Application ID/],
-		['unknown application', { applicationId: '11111111-2222-4333-8444-555555555555' }, /no application with the ID "11111111-2222-4333-8444-555555555555"/],
+		[
+			'unknown application',
+			{ applicationId: '11111111-2222-4333-8444-555555555555' },
+			/no application with the ID "11111111-2222-4333-8444-555555555555"/,
+		],
 		['wrong API secret', { apiSecret: 'wrong-secret' }, /Vonage answered 401/],
 	];
 	it.each(failures)('fails clearly on %s, leaking no secret', async (_l, credential, message) => {
@@ -106,7 +118,10 @@ describe.each(cases)('%s registration', (_label, make, key, path) => {
 			caught = error as Error;
 		}
 		expect(caught?.message).toMatch(message);
-		const text = JSON.stringify({ message: caught?.message, description: (caught as any)?.description });
+		const text = JSON.stringify({
+			message: caught?.message,
+			description: (caught as any)?.description,
+		});
 		expect(secretsOf(emulator).filter((s) => s.length > 8 && text.includes(s))).toEqual([]);
 		expect(emulator.applicationWrites).toHaveLength(0);
 		await t.close();

@@ -19,7 +19,11 @@ afterEach(async () => {
 	for (const t of open.splice(0)) await t.close();
 });
 
-async function trigger(nodeType: INodeType, options: IDataObject = {}, credential: IDataObject = {}) {
+async function trigger(
+	nodeType: INodeType,
+	options: IDataObject = {},
+	credential: IDataObject = {},
+) {
 	const t = await createTriggerHarness({
 		nodeType,
 		parameters: { registration: 'manual', options: options as INodeParameters },
@@ -36,7 +40,12 @@ const HOUR = 3600;
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A token as Vonage signs one for our credential (api_key, application_id), with overrides. */
-function token(body: string, claims: IDataObject = {}, header: IDataObject = {}, secret = emulator.credentials.signatureSecret): string {
+function token(
+	body: string,
+	claims: IDataObject = {},
+	header: IDataObject = {},
+	secret = emulator.credentials.signatureSecret,
+): string {
 	const all = {
 		iat: now(),
 		jti: randomUUID(),
@@ -63,53 +72,101 @@ describe('signature checks', () => {
 	it.each([
 		['no Authorization header', undefined],
 		['a Basic header', 'Basic YTpi'],
-	])('answers an unsigned request (%s) with 503, so Vonage retries it, and starts nothing', async (_label, authorization) => {
-		const { t, url } = await trigger(new VonageMessagesStatusTrigger());
-		const response = await post(url, JSON.stringify(statusEvent()), authorization);
-		expect(response.status).toBe(503);
-		expect(t.executions).toHaveLength(0);
-	});
+	])(
+		'answers an unsigned request (%s) with 503, so Vonage retries it, and starts nothing',
+		async (_label, authorization) => {
+			const { t, url } = await trigger(new VonageMessagesStatusTrigger());
+			const response = await post(url, JSON.stringify(statusEvent()), authorization);
+			expect(response.status).toBe(503);
+			expect(t.executions).toHaveLength(0);
+		},
+	);
 
 	const refused: Array<[label: string, auth: (body: string) => string, reason: RegExp]> = [
-		['a wrong secret', (body) => token(body, {}, {}, 'not-the-signature-secret-at-all!!'), /signature does not match/],
-		['alg none', (body) => `${part({ alg: 'none' })}.${token(body).split('.')[1]}.`, /algorithm is none/],
+		[
+			'a wrong secret',
+			(body) => token(body, {}, {}, 'not-the-signature-secret-at-all!!'),
+			/signature does not match/,
+		],
+		[
+			'alg none',
+			(body) => `${part({ alg: 'none' })}.${token(body).split('.')[1]}.`,
+			/algorithm is none/,
+		],
 		['the payload_hash of another body', (body) => token(`${body} `), /payload_hash/],
-		['an iat older than the window (26 h)', (body) => token(body, { iat: now() - 26 * HOUR }), /older than 90000 seconds/],
+		[
+			'an iat older than the window (26 h)',
+			(body) => token(body, { iat: now() - 26 * HOUR }),
+			/older than 90000 seconds/,
+		],
 		['a crit header', (body) => token(body, {}, { crit: ['exp'] }), /crit/],
 		['an exp in the past', (body) => token(body, { exp: now() - 600 }), /expired/],
 		['an nbf in the future', (body) => token(body, { nbf: now() + 600 }), /not valid yet/],
 		['trailing junk after the signature', (body) => `${token(body)}!!`, /not a JWT/],
 		['padding after the signature', (body) => `${token(body)}==`, /not a JWT/],
-		['trailing junk after the claims', (body) => token(body).replace(/\.([^.]*)\./, '.$1%%.'), /not a JWT/],
-		['stray bits in the last signature character', (body) => token(body).replace(/.$/, (c) => B64URL[B64URL.indexOf(c) ^ 1]), /not a JWT/],
+		[
+			'trailing junk after the claims',
+			(body) => token(body).replace(/\.([^.]*)\./, '.$1%%.'),
+			/not a JWT/,
+		],
+		[
+			'stray bits in the last signature character',
+			(body) => token(body).replace(/.$/, (c) => B64URL[B64URL.indexOf(c) ^ 1]),
+			/not a JWT/,
+		],
 		['no jti', (body) => token(body, { jti: undefined }), /no jti/],
-		['the api_key of another account', (body) => token(body, { api_key: 'someone-else' }), /api_key/],
-		['the application_id of another application', (body) => token(body, { application_id: randomUUID() }), /application_id/],
+		[
+			'the api_key of another account',
+			(body) => token(body, { api_key: 'someone-else' }),
+			/api_key/,
+		],
+		[
+			'the application_id of another application',
+			(body) => token(body, { application_id: randomUUID() }),
+			/application_id/,
+		],
 	];
-	it.each(refused)('answers 401 and starts nothing for %s; the reason goes to the log only', async (_label, auth, reason) => {
-		const logs = captureLogs();
-		try {
-			const { t, url } = await trigger(new VonageMessagesStatusTrigger());
-			const body = JSON.stringify(statusEvent());
-			const response = await post(url, body, bearer(auth(body)));
-			expect([response.status, JSON.parse(response.body)]).toEqual([401, { error: 'Vonage signature refused' }]);
-			expect(t.executions).toHaveLength(0);
-			expect(logs.lines).toEqual([{ level: 'warn', message: expect.stringMatching(reason) }]);
-			expect(logs.lines[0].message).not.toContain(emulator.credentials.signatureSecret);
-		} finally {
-			logs.restore();
-		}
-	});
+	it.each(refused)(
+		'answers 401 and starts nothing for %s; the reason goes to the log only',
+		async (_label, auth, reason) => {
+			const logs = captureLogs();
+			try {
+				const { t, url } = await trigger(new VonageMessagesStatusTrigger());
+				const body = JSON.stringify(statusEvent());
+				const response = await post(url, body, bearer(auth(body)));
+				expect([response.status, JSON.parse(response.body)]).toEqual([
+					401,
+					{ error: 'Vonage signature refused' },
+				]);
+				expect(t.executions).toHaveLength(0);
+				expect(logs.lines).toEqual([{ level: 'warn', message: expect.stringMatching(reason) }]);
+				expect(logs.lines[0].message).not.toContain(emulator.credentials.signatureSecret);
+			} finally {
+				logs.restore();
+			}
+		},
+	);
 
 	it('compares api_key and application_id only when the credential has them', async () => {
-		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), {}, { apiKey: '', applicationId: '' });
+		const { t, url } = await trigger(
+			new VonageMessagesStatusTrigger(),
+			{},
+			{ apiKey: '', applicationId: '' },
+		);
 		const body = JSON.stringify(statusEvent());
-		expect((await post(url, body, bearer(token(body, { api_key: 'any', application_id: 'any' })))).status).toBe(200);
+		expect(
+			(await post(url, body, bearer(token(body, { api_key: 'any', application_id: 'any' }))))
+				.status,
+		).toBe(200);
 		expect(t.executions).toHaveLength(1);
 	});
 
 	it('accepts unsigned events when the credential has no signature secret', async () => {
-		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), {}, { signatureSecret: '' });
+		const { t, url } = await trigger(
+			new VonageMessagesStatusTrigger(),
+			{},
+			{ signatureSecret: '' },
+		);
 		expect((await post(url, JSON.stringify(statusEvent()))).status).toBe(200);
 		expect(t.executions).toHaveLength(1);
 	});
@@ -134,7 +191,8 @@ describe('Vonage retries and replays', () => {
 	it('processes a retry that was signed again (new jti, new iat) once', async () => {
 		const { t, url } = await trigger(new VonageMessagesStatusTrigger());
 		const body = JSON.stringify(statusEvent());
-		for (let i = 0; i < 3; i++) expect((await post(url, body, bearer(token(body)))).status).toBe(200);
+		for (let i = 0; i < 3; i++)
+			expect((await post(url, body, bearer(token(body)))).status).toBe(200);
 		expect(t.executions).toHaveLength(1);
 	});
 
@@ -150,7 +208,8 @@ describe('Vonage retries and replays', () => {
 		expect(await t.create()).toBe(true);
 		expect(t.staticData.registeredUrl).toEqual(expect.any(String));
 		const body = JSON.stringify(statusEvent());
-		for (let i = 0; i < 3; i++) expect((await post(url, body, bearer(token(body)))).status).toBe(200);
+		for (let i = 0; i < 3; i++)
+			expect((await post(url, body, bearer(token(body)))).status).toBe(200);
 		expect(t.executions).toHaveLength(1);
 	});
 
@@ -174,7 +233,8 @@ describe('Vonage retries and replays', () => {
 			await first.t.create();
 			const registered = structuredClone(first.t.workflowStaticData);
 			const body = JSON.stringify(statusEvent());
-			for (let i = 0; i < 2; i++) expect((await post(first.url, body, bearer(token(body)))).status).toBe(200);
+			for (let i = 0; i < 2; i++)
+				expect((await post(first.url, body, bearer(token(body)))).status).toBe(200);
 			await first.t.idle();
 			expect(first.t.executions).toHaveLength(1);
 			expect(first.t.workflowStaticData).toEqual(registered);
@@ -188,7 +248,8 @@ describe('Vonage retries and replays', () => {
 		const { t, url } = await trigger(new VonageMessagesStatusTrigger());
 		const first = JSON.stringify(statusEvent());
 		const second = JSON.stringify(statusEvent());
-		for (const body of [first, second, second, first]) expect((await post(url, body, bearer(token(body)))).status).toBe(200);
+		for (const body of [first, second, second, first])
+			expect((await post(url, body, bearer(token(body)))).status).toBe(200);
 		expect(t.executions).toHaveLength(2);
 	});
 
@@ -202,12 +263,17 @@ describe('Vonage retries and replays', () => {
 	});
 
 	it('starts nothing for a captured request replayed, even with Ignore Duplicates off', async () => {
-		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), { ignoreDuplicates: false });
+		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), {
+			ignoreDuplicates: false,
+		});
 		const body = JSON.stringify(statusEvent());
 		const auth = bearer(token(body));
 		expect((await post(url, body, auth)).status).toBe(200);
 		const replay = await post(url, body, auth);
-		expect([replay.status, JSON.parse(replay.body)]).toEqual([200, { status: 'ignored', reason: 'token already used' }]);
+		expect([replay.status, JSON.parse(replay.body)]).toEqual([
+			200,
+			{ status: 'ignored', reason: 'token already used' },
+		]);
 		expect(t.executions).toHaveLength(1);
 		// A genuine re-signed copy is a new delivery: with Ignore Duplicates off it runs again, as asked.
 		expect((await post(url, body, bearer(token(body)))).status).toBe(200);
@@ -245,7 +311,9 @@ describe('content type', () => {
 
 	it('accepts application/json with a charset', async () => {
 		const { t, url } = await trigger(new VonageMessagesStatusTrigger());
-		expect((await send(url, JSON.stringify(statusEvent()), 'application/json; charset=utf-8')).status).toBe(200);
+		expect(
+			(await send(url, JSON.stringify(statusEvent()), 'application/json; charset=utf-8')).status,
+		).toBe(200);
 		expect(t.executions).toHaveLength(1);
 	});
 });
@@ -255,17 +323,26 @@ describe('Max Signature Age set by expression', () => {
 		['not a number', '={{ "abc" }}'],
 		['below the range', '={{ 5 }}'],
 		['above the range', '={{ 999999 }}'],
-	])('is refused when %s: at activation and per request, naming the option', async (_label, value) => {
-		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), { maxAgeSeconds: value });
-		await expect(t.checkExists()).rejects.toThrow(/Max Signature Age \(Seconds\) must be a number of seconds from 10 to 172800/);
-		const body = JSON.stringify(statusEvent());
-		expect((await post(url, body, bearer(token(body)))).status).toBe(500);
-		expect(t.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^Max Signature Age \(Seconds\) must be/)]);
-		expect(t.executions).toHaveLength(0);
-	});
+	])(
+		'is refused when %s: at activation and per request, naming the option',
+		async (_label, value) => {
+			const { t, url } = await trigger(new VonageMessagesStatusTrigger(), { maxAgeSeconds: value });
+			await expect(t.checkExists()).rejects.toThrow(
+				/Max Signature Age \(Seconds\) must be a number of seconds from 10 to 172800/,
+			);
+			const body = JSON.stringify(statusEvent());
+			expect((await post(url, body, bearer(token(body)))).status).toBe(500);
+			expect(t.errors.map((e) => e.message)).toEqual([
+				expect.stringMatching(/^Max Signature Age \(Seconds\) must be/),
+			]);
+			expect(t.executions).toHaveLength(0);
+		},
+	);
 
 	it('is honoured when it is a number in range', async () => {
-		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), { maxAgeSeconds: '={{ 30 }}' });
+		const { t, url } = await trigger(new VonageMessagesStatusTrigger(), {
+			maxAgeSeconds: '={{ 30 }}',
+		});
 		expect(await t.checkExists()).toBe(true);
 		const body = JSON.stringify(statusEvent());
 		expect((await post(url, body, bearer(token(body, { iat: now() - 60 })))).status).toBe(401);

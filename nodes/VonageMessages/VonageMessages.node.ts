@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
@@ -17,7 +22,8 @@ export class VonageMessages implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send SMS, MMS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
+		description:
+			'Send SMS, MMS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
 		defaults: { name: 'Vonage Messages' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,12 +36,20 @@ export class VonageMessages implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Facebook Messenger', value: 'messenger', description: 'Text, image, audio, video or file to a Messenger user ID' },
+					{
+						name: 'Facebook Messenger',
+						value: 'messenger',
+						description: 'Text, image, audio, video or file to a Messenger user ID',
+					},
 					// n8n's verification scan ignores eslint-disable comments and reads "MMS" as a plural
 					{ name: 'MMS Message', value: 'mms', description: 'An image to a US phone number' },
 					{ name: 'SMS', value: 'sms', description: 'A text to a phone number' },
 					{ name: 'Viber', value: 'viber', description: 'Text or image from your Viber service' },
-					{ name: 'WhatsApp', value: 'whatsapp', description: 'Text, media or an approved template to a WhatsApp number' },
+					{
+						name: 'WhatsApp',
+						value: 'whatsapp',
+						description: 'Text, media or an approved template to a WhatsApp number',
+					},
 				],
 				default: 'sms',
 			},

@@ -1,11 +1,20 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { channelsOption } from '../shared/channelFilter';
 import { checkedWebhookMethods } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { acceptEvent, type TriggerOptions } from '../shared/triggerEvent';
-import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
+import {
+	ignoreDuplicatesOption,
+	maxAgeOption,
+	registrationProperties,
+} from '../shared/triggerProperties';
 import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/events';
 import { testVonageCredential } from '../shared/credentialTest';
 
@@ -17,18 +26,31 @@ export class VonageMessagesInboundTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Vonage Inbound Message Trigger',
 		name: 'vonageMessagesInboundTrigger',
-		icon: { light: 'file:../VonageMessages/vonage.svg', dark: 'file:../VonageMessages/vonage.dark.svg' },
+		icon: {
+			light: 'file:../VonageMessages/vonage.svg',
+			dark: 'file:../VonageMessages/vonage.dark.svg',
+		},
 		group: ['trigger'],
 		// 1.1 behaves as 1; n8n evaluates an extra expression on every request to a version-1 webhook node
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["options"]["toNumber"] ? "To " + $parameter["options"]["toNumber"] : "Inbound message" }}',
-		description: 'Starts the workflow when a customer sends an SMS, MMS, WhatsApp, Viber or Messenger message to your Vonage application',
+		subtitle:
+			'={{ $parameter["options"]["toNumber"] ? "To " + $parameter["options"]["toNumber"] : "Inbound message" }}',
+		description:
+			'Starts the workflow when a customer sends an SMS, MMS, WhatsApp, Viber or Messenger message to your Vonage application',
 		defaults: { name: 'Vonage Inbound Message Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vonageMessagesApi', required: true, testedBy: 'vonageMessagesApiTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'inbound' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'inbound',
+			},
+		],
 		properties: [
 			...registrationProperties('Inbound URL'),
 			{
@@ -48,7 +70,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 						default: '',
 						placeholder: '447700900001',
 						description:
-							'Start the workflow only for messages sent to this number (or ID) of yours, when several are linked to the application. Compared with the event\'s recipient in either webhook format; spaces, + and 00 are ignored.',
+							"Start the workflow only for messages sent to this number (or ID) of yours, when several are linked to the application. Compared with the event's recipient in either webhook format; spaces, + and 00 are ignored.",
 					},
 				],
 			},
@@ -64,7 +86,10 @@ export class VonageMessagesInboundTrigger implements INodeType {
 			const json = inboundOutput(event);
 			const wanted = comparableAddress(options.toNumber ?? '');
 			const to = comparableAddress(String(json.recipient ?? ''));
-			const filteredOut = wanted !== '' && to !== wanted ? `sent to ${to || 'no recipient'}, not ${wanted}` : undefined;
+			const filteredOut =
+				wanted !== '' && to !== wanted
+					? `sent to ${to || 'no recipient'}, not ${wanted}`
+					: undefined;
 			return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
 		});
 		if ('reply' in accepted) return accepted.reply;

@@ -9,7 +9,11 @@ import { channelsOption } from '../shared/channelFilter';
 import { checkedWebhookMethods } from '../shared/receive';
 import { registrationMethods } from '../shared/registration';
 import { acceptEvent, type TriggerOptions } from '../shared/triggerEvent';
-import { ignoreDuplicatesOption, maxAgeOption, registrationProperties } from '../shared/triggerProperties';
+import {
+	ignoreDuplicatesOption,
+	maxAgeOption,
+	registrationProperties,
+} from '../shared/triggerProperties';
 import { statusDuplicateKey, statusOutput } from '../shared/events';
 import { routed, STATUSES } from './status';
 import { testVonageCredential } from '../shared/credentialTest';
@@ -23,12 +27,16 @@ export class VonageMessagesStatusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Vonage Message Status Trigger',
 		name: 'vonageMessagesStatusTrigger',
-		icon: { light: 'file:../VonageMessages/vonage.svg', dark: 'file:../VonageMessages/vonage.dark.svg' },
+		icon: {
+			light: 'file:../VonageMessages/vonage.svg',
+			dark: 'file:../VonageMessages/vonage.dark.svg',
+		},
 		group: ['trigger'],
 		// 1.1 behaves as 1; n8n evaluates an extra expression on every request to a version-1 webhook node
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["options"]["splitByStatus"] ? "Split by status" : "Message status" }}',
+		subtitle:
+			'={{ $parameter["options"]["splitByStatus"] ? "Split by status" : "Message status" }}',
 		description:
 			'Starts the workflow when Vonage reports the status of a message you sent: submitted, delivered, read, rejected or undeliverable (webhook format v0.1 or v1)',
 		defaults: { name: 'Vonage Message Status Trigger' },
@@ -36,7 +44,15 @@ export class VonageMessagesStatusTrigger implements INodeType {
 		// With Split by Status: the outputs of BRANCH_NAMES (./status.ts), in that order.
 		outputs: `={{ $parameter.options && $parameter.options.splitByStatus ? [{ type: "main", displayName: "Submitted" }, { type: "main", displayName: "Delivered" }, { type: "main", displayName: "Read" }, { type: "main", displayName: "Failed" }, { type: "main", displayName: "Other" }] : [{ type: "main" }] }}`,
 		credentials: [{ name: 'vonageMessagesApi', required: true, testedBy: 'vonageMessagesApiTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'status' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'status',
+			},
+		],
 		properties: [
 			...registrationProperties('Status URL'),
 			{
@@ -61,7 +77,10 @@ export class VonageMessagesStatusTrigger implements INodeType {
 						displayName: 'Statuses',
 						name: 'statuses',
 						type: 'multiOptions',
-						options: STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+						options: STATUSES.map((status) => ({
+							name: status[0].toUpperCase() + status.slice(1),
+							value: status,
+						})),
 						default: [],
 						description: 'Start the workflow only for these statuses. Empty means all.',
 					},
@@ -79,7 +98,11 @@ export class VonageMessagesStatusTrigger implements INodeType {
 			const json = statusOutput(event);
 			const statuses = options.statuses ?? [];
 			const unselected = statuses.length > 0 && !statuses.includes(json.status as string);
-			return { json, duplicateKey: statusDuplicateKey(event), filteredOut: unselected ? `status "${String(json.status)}" is not selected` : undefined };
+			return {
+				json,
+				duplicateKey: statusDuplicateKey(event),
+				filteredOut: unselected ? `status "${String(json.status)}" is not selected` : undefined,
+			};
 		});
 		if ('reply' in accepted) return accepted.reply;
 		const { json, options } = accepted;

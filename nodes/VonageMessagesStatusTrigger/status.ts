@@ -14,10 +14,16 @@ export const STATUSES = ['submitted', 'delivered', 'read', 'rejected', 'undelive
 export function branchOf(status: unknown): number {
 	if (status === 'rejected' || status === 'undeliverable') return BRANCHES.indexOf('failed');
 	const index = BRANCHES.indexOf(status as (typeof BRANCHES)[number]);
-	return index >= 0 && status !== 'failed' && status !== 'other' ? index : BRANCHES.indexOf('other');
+	return index >= 0 && status !== 'failed' && status !== 'other'
+		? index
+		: BRANCHES.indexOf('other');
 }
 
-export function routed(item: INodeExecutionData, status: unknown, split: boolean): INodeExecutionData[][] {
+export function routed(
+	item: INodeExecutionData,
+	status: unknown,
+	split: boolean,
+): INodeExecutionData[][] {
 	if (!split) return [[item]];
 	const outputs: INodeExecutionData[][] = BRANCHES.map(() => []);
 	outputs[branchOf(status)].push(item);

@@ -26,7 +26,8 @@ const isObject = (value: unknown): value is IDataObject =>
  */
 export function isApplication(body: unknown, applicationId: string): body is Application {
 	if (!isObject(body)) return false;
-	if (typeof body.id !== 'string' || body.id.toLowerCase() !== applicationId.toLowerCase()) return false;
+	if (typeof body.id !== 'string' || body.id.toLowerCase() !== applicationId.toLowerCase())
+		return false;
 	if (typeof body.name !== 'string' || body.name.trim() === '') return false;
 	return body.capabilities === undefined || isObject(body.capabilities);
 }
@@ -45,7 +46,10 @@ export function webhookOf(application: Application, key: WebhookKey): WebhookSet
 }
 
 /** A copy of the application with its Messages capability replaced, or removed when `messages` is undefined. */
-export function withMessages(application: Application, messages: IDataObject | undefined): Application {
+export function withMessages(
+	application: Application,
+	messages: IDataObject | undefined,
+): Application {
 	const capabilities = { ...(application.capabilities ?? {}) };
 	if (messages) capabilities.messages = messages;
 	else delete capabilities.messages;
@@ -75,7 +79,12 @@ export function messagesWith(
 export function sameJson(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
 	if (Array.isArray(a) || Array.isArray(b)) {
-		return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+		return (
+			Array.isArray(a) &&
+			Array.isArray(b) &&
+			a.length === b.length &&
+			a.every((v, i) => sameJson(v, b[i]))
+		);
 	}
 	if (!isObject(a) || !isObject(b)) return false;
 	const keys = Object.keys(a);

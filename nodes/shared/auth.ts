@@ -45,7 +45,8 @@ export function basicAuthorization(apiKey: string, apiSecret: string): string {
  */
 export function authorizationHeader(credentials: VonageCredentials, forceBasic = false): string {
 	assertComplete(credentials, forceBasic ? 'register' : 'send');
-	if (forceBasic || credentials.authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
+	if (forceBasic || credentials.authType === 'basic')
+		return basicAuthorization(credentials.apiKey, credentials.apiSecret);
 	return `Bearer ${signApplicationJwt(credentials.applicationId, credentials.privateKey)}`;
 }
 
@@ -64,4 +65,3 @@ export function assertCredentialTarget(url: string): void {
 	const problem = urlProblem(origin);
 	if (problem) throw problem;
 }
-

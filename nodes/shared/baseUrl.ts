@@ -30,7 +30,11 @@ export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
 	if (host === 'localhost' || host === '::1') return true;
 	const octets = host.split('.');
-	return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+	return (
+		octets.length === 4 &&
+		octets[0] === '127' &&
+		octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)
+	);
 }
 
 export function isVonageHost(hostname: string): boolean {
@@ -53,15 +57,22 @@ function parse(raw: string): URL | undefined {
 export function urlProblem(raw: string, field = 'Base URL'): CredentialProblem | undefined {
 	const url = parse(raw);
 	const fix = `Correct the ${field} in the Vonage Messages API credential. ${BASE_URL_HELP}`;
-	if (!url || url.hostname === '') return new CredentialProblem(`The ${field} "${raw}" is not a URL with a host`, fix);
+	if (!url || url.hostname === '')
+		return new CredentialProblem(`The ${field} "${raw}" is not a URL with a host`, fix);
 	if (url.username !== '' || url.password !== '') {
 		return new CredentialProblem(`The ${field} must not contain a user name or password`, fix);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return new CredentialProblem(`The ${field} "${raw}" must start with https:// (not ${url.protocol}//)`, fix);
+		return new CredentialProblem(
+			`The ${field} "${raw}" must start with https:// (not ${url.protocol}//)`,
+			fix,
+		);
 	}
 	if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
-		return new CredentialProblem(`The ${field} "${raw}" must not have a query (?...) or fragment (#...)`, fix);
+		return new CredentialProblem(
+			`The ${field} "${raw}" must not have a query (?...) or fragment (#...)`,
+			fix,
+		);
 	}
 	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 		return new CredentialProblem(

@@ -82,7 +82,10 @@ export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
 /** The channel of a webhook's `channel` (v1) or `to.type`/`from.type` (v0.1) value. */
 export function channelFromWire(value: unknown): Channel | undefined {
 	if (typeof value !== 'string') return undefined;
-	return CHANNEL_NAMES.find((name) => CHANNELS[name].v01Type === value || CHANNELS[name].v1Channel === value || name === value);
+	return CHANNEL_NAMES.find(
+		(name) =>
+			CHANNELS[name].v01Type === value || CHANNELS[name].v1Channel === value || name === value,
+	);
 }
 
 /** Types that take a caption in either API version: the editor shows Caption for them. */

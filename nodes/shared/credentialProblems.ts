@@ -16,26 +16,46 @@ export { CredentialProblem };
  */
 export type CredentialPurpose = 'send' | 'register' | 'test';
 
-export const MANUAL_HINT = 'or set the trigger\'s Registration to "Manual" and paste its URL into the Vonage Dashboard yourself';
+export const MANUAL_HINT =
+	'or set the trigger\'s Registration to "Manual" and paste its URL into the Vonage Dashboard yourself';
 
 const CREDENTIAL = 'the Vonage Messages API credential';
 
 function list(fields: string[]): string {
-	return fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}` : fields.join('');
+	return fields.length > 1
+		? `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`
+		: fields.join('');
 }
 
 /** The fields `purpose` needs that are empty, as the credential dialog labels them. */
-export function missingFields(credentials: VonageCredentials, purpose: CredentialPurpose): string[] {
+export function missingFields(
+	credentials: VonageCredentials,
+	purpose: CredentialPurpose,
+): string[] {
 	const required: Array<[label: string, value: string]> =
 		purpose === 'register'
-			? [['API Key', credentials.apiKey], ['API Secret', credentials.apiSecret], ['Application ID', credentials.applicationId]]
+			? [
+					['API Key', credentials.apiKey],
+					['API Secret', credentials.apiSecret],
+					['Application ID', credentials.applicationId],
+				]
 			: credentials.authType === 'jwt'
-				? [['Application ID', credentials.applicationId], ['Private Key', credentials.privateKey.trim()]]
-				: [['API Key', credentials.apiKey], ['API Secret', credentials.apiSecret]];
+				? [
+						['Application ID', credentials.applicationId],
+						['Private Key', credentials.privateKey.trim()],
+					]
+				: [
+						['API Key', credentials.apiKey],
+						['API Secret', credentials.apiSecret],
+					];
 	return required.filter(([, value]) => !value).map(([label]) => label);
 }
 
-function missingProblem(credentials: VonageCredentials, purpose: CredentialPurpose, missing: string[]): CredentialProblem {
+function missingProblem(
+	credentials: VonageCredentials,
+	purpose: CredentialPurpose,
+	missing: string[],
+): CredentialProblem {
 	const what =
 		purpose === 'register'
 			? "Registering the trigger's webhook URL on your Vonage application"
@@ -48,17 +68,28 @@ function missingProblem(credentials: VonageCredentials, purpose: CredentialPurpo
 }
 
 /** Everything that stops the credential from serving `purpose`, most basic first; empty when it can. */
-export function credentialProblems(credentials: VonageCredentials, purpose: CredentialPurpose): CredentialProblem[] {
+export function credentialProblems(
+	credentials: VonageCredentials,
+	purpose: CredentialPurpose,
+): CredentialProblem[] {
 	const problems: CredentialProblem[] = [];
 	const baseUrl = urlProblem(credentials.baseUrl);
 	if (baseUrl) problems.push(baseUrl);
 	const missing = missingFields(credentials, purpose);
 	if (missing.length > 0) problems.push(missingProblem(credentials, purpose, missing));
-	const signs = purpose !== 'register' && credentials.authType === 'jwt' && credentials.privateKey.trim() !== '';
+	const signs =
+		purpose !== 'register' &&
+		credentials.authType === 'jwt' &&
+		credentials.privateKey.trim() !== '';
 	const keyProblem = signs ? privateKeyProblem(credentials.privateKey) : undefined;
-	if (keyProblem) problems.push(new CredentialProblem(`The private key in ${CREDENTIAL} cannot sign`, keyProblem));
+	if (keyProblem)
+		problems.push(
+			new CredentialProblem(`The private key in ${CREDENTIAL} cannot sign`, keyProblem),
+		);
 	if (purpose === 'test' && Boolean(credentials.apiKey) !== Boolean(credentials.apiSecret)) {
-		const [filled, empty] = credentials.apiKey ? ['API Key', 'API Secret'] : ['API Secret', 'API Key'];
+		const [filled, empty] = credentials.apiKey
+			? ['API Key', 'API Secret']
+			: ['API Secret', 'API Key'];
 		problems.push(
 			new CredentialProblem(
 				`${filled} is filled in but ${empty} is empty`,
@@ -70,7 +101,10 @@ export function credentialProblems(credentials: VonageCredentials, purpose: Cred
 }
 
 /** The first problem for `purpose`, thrown; the credential otherwise. */
-export function assertComplete(credentials: VonageCredentials, purpose: CredentialPurpose): VonageCredentials {
+export function assertComplete(
+	credentials: VonageCredentials,
+	purpose: CredentialPurpose,
+): VonageCredentials {
 	const [problem] = credentialProblems(credentials, purpose);
 	if (problem) throw problem;
 	return credentials;

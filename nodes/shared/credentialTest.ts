@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { isApplication } from './applicationShape';
-import { authorizationHeader, basicAuthorization, readCredentials, type VonageCredentials } from './auth';
+import {
+	authorizationHeader,
+	basicAuthorization,
+	readCredentials,
+	type VonageCredentials,
+} from './auth';
 import { applicationsBaseUrl } from './baseUrl';
 import { CredentialProblem, credentialProblems } from './credentialProblems';
 
@@ -47,10 +52,18 @@ async function probe(
 			timeout: TIMEOUT_MS,
 		})) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		const location = response.headers?.location;
-		return { statusCode: response.statusCode, body: response.body, location: typeof location === 'string' ? location : undefined };
+		return {
+			statusCode: response.statusCode,
+			body: response.body,
+			location: typeof location === 'string' ? location : undefined,
+		};
 	} catch (error) {
-		const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-		return { failure: `Could not reach ${new URL(url).host}${typeof code === 'string' ? ` (${code})` : ''}` };
+		const code =
+			(error as { code?: unknown; cause?: { code?: unknown } }).code ??
+			(error as { cause?: { code?: unknown } }).cause?.code;
+		return {
+			failure: `Could not reach ${new URL(url).host}${typeof code === 'string' ? ` (${code})` : ''}`,
+		};
 	}
 }
 
@@ -69,16 +82,23 @@ function redirectMessage(answer: Answer, url: string): string {
  * reads the body: 401/403 means wrong credentials, 400/422 (the empty message refused) means they are
  * right. Decided by HTTP status only: the 401 titles Vonage sends vary (shared README "Real error answers").
  */
-export function messagesVerdict(answer: Answer, url: string, authType: VonageCredentials['authType']): string | undefined {
+export function messagesVerdict(
+	answer: Answer,
+	url: string,
+	authType: VonageCredentials['authType'],
+): string | undefined {
 	const { statusCode } = answer;
 	if (statusCode === 400 || statusCode === 422) return undefined;
 	if (statusCode === 401 || statusCode === 403) {
-		const fields = authType === 'jwt' ? 'the Application ID and Private Key' : 'the API Key and API Secret';
+		const fields =
+			authType === 'jwt' ? 'the Application ID and Private Key' : 'the API Key and API Secret';
 		return `Vonage rejected these credentials (HTTP ${statusCode}). Check ${fields}${authType === 'jwt' ? ' (the key must be the one of this application)' : ''}.`;
 	}
 	if (statusCode >= 300 && statusCode < 400) return redirectMessage(answer, url);
-	if (statusCode === 404 || statusCode === 405) return `No Vonage Messages API at this Base URL (HTTP ${statusCode}). Check the Base URL.`;
-	if (statusCode === 429) return 'Vonage throttled the test (HTTP 429), so the credentials could not be checked. Try again in a moment.';
+	if (statusCode === 404 || statusCode === 405)
+		return `No Vonage Messages API at this Base URL (HTTP ${statusCode}). Check the Base URL.`;
+	if (statusCode === 429)
+		return 'Vonage throttled the test (HTTP 429), so the credentials could not be checked. Try again in a moment.';
 	if (statusCode >= 200 && statusCode < 300) {
 		return `The Base URL accepted an empty message (HTTP ${statusCode}), which Vonage's Messages API never does. Check the Base URL.`;
 	}
@@ -90,7 +110,11 @@ export function messagesVerdict(answer: Answer, url: string, authType: VonageCre
  * register their URLs): 200 with the application is right, 401/403 wrong key or secret, 404 an
  * application ID this key does not own.
  */
-export function applicationVerdict(answer: Answer, url: string, applicationId: string): string | undefined {
+export function applicationVerdict(
+	answer: Answer,
+	url: string,
+	applicationId: string,
+): string | undefined {
 	const { statusCode } = answer;
 	if (statusCode === 200 && isApplication(answer.body, applicationId)) return undefined;
 	const forTriggers = 'The triggers register their webhook URLs with them';
@@ -101,7 +125,8 @@ export function applicationVerdict(answer: Answer, url: string, applicationId: s
 		return `Vonage has no application with the ID "${applicationId}" for this API key (HTTP 404). Check the Application ID (Dashboard > Applications) and that the API Key is of the same account.`;
 	}
 	if (statusCode >= 300 && statusCode < 400) return redirectMessage(answer, url);
-	if (statusCode === 200) return 'The Applications API answered 200 but not with an application. Check the Base URL.';
+	if (statusCode === 200)
+		return 'The Applications API answered 200 but not with an application. Check the Base URL.';
 	return `The application could not be checked: the Applications API answered HTTP ${statusCode}. Try again later.`;
 }
 
@@ -130,16 +155,23 @@ export async function testVonageCredential(
 	}
 	const messagesUrl = `${credentials.baseUrl}/v0.1/messages`;
 	const sent = await probe(this, 'POST', messagesUrl, authorization, {});
-	if ('failure' in sent) return { status: 'Error', message: `${sent.failure}. Check the Base URL and the network.` };
+	if ('failure' in sent)
+		return { status: 'Error', message: `${sent.failure}. Check the Base URL and the network.` };
 	const messages = messagesVerdict(sent, messagesUrl, credentials.authType);
 	if (messages) return { status: 'Error', message: messages };
 
 	const { apiKey, apiSecret, applicationId } = credentials;
-	if (!apiKey || !apiSecret || !applicationId) return { status: 'OK', message: 'Connection successful!' };
+	if (!apiKey || !apiSecret || !applicationId)
+		return { status: 'OK', message: 'Connection successful!' };
 	const applicationUrl = `${applicationsBaseUrl(credentials.baseUrl)}/v2/applications/${encodeURIComponent(applicationId)}`;
 	const read = await probe(this, 'GET', applicationUrl, basicAuthorization(apiKey, apiSecret));
-	if ('failure' in read) return { status: 'Error', message: `${read.failure}: the application could not be checked.` };
+	if ('failure' in read)
+		return { status: 'Error', message: `${read.failure}: the application could not be checked.` };
 	const application = applicationVerdict(read, applicationUrl, applicationId);
 	if (application) return { status: 'Error', message: application };
-	return { status: 'OK', message: 'Connection successful! The API Key and API Secret can also register webhooks on the application.' };
+	return {
+		status: 'OK',
+		message:
+			'Connection successful! The API Key and API Secret can also register webhooks on the application.',
+	};
 }

@@ -1,7 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { describeErrorCode } from './errorCodes';
-import { addressOf, channelOf, errorOf, mediaOf, messageTypeOf, textOf, webhookVersionOf } from './eventsWire';
+import {
+	addressOf,
+	channelOf,
+	errorOf,
+	mediaOf,
+	messageTypeOf,
+	textOf,
+	webhookVersionOf,
+} from './eventsWire';
 import { normaliseNumber } from './numbers';
 
 /**
@@ -89,7 +97,9 @@ export function inboundOutput(event: IDataObject): IDataObject {
 }
 
 const uuidOf = (event: IDataObject): string | undefined =>
-	typeof event.message_uuid === 'string' && event.message_uuid.trim() !== '' ? event.message_uuid : undefined;
+	typeof event.message_uuid === 'string' && event.message_uuid.trim() !== ''
+		? event.message_uuid
+		: undefined;
 
 /**
  * The key that makes two deliveries the same event, or undefined when there is none: an event without
@@ -98,7 +108,9 @@ const uuidOf = (event: IDataObject): string | undefined =>
  */
 export function statusDuplicateKey(event: IDataObject): string | undefined {
 	const uuid = uuidOf(event);
-	return uuid === undefined ? undefined : `${uuid}:${typeof event.status === 'string' ? event.status : ''}`;
+	return uuid === undefined
+		? undefined
+		: `${uuid}:${typeof event.status === 'string' ? event.status : ''}`;
 }
 
 export function inboundDuplicateKey(event: IDataObject): string | undefined {

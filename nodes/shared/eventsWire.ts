@@ -19,8 +19,10 @@ export type WebhookVersion = 'v0.1' | 'v1';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value !== '' ? value : undefined;
 
 /** The media containers both formats use, under `message.content` (v0.1) or at the top level (v1). */
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'file', 'vcard', 'sticker'] as const;
@@ -45,7 +47,11 @@ export function addressOf(value: unknown): string | undefined {
 	if (typeof value === 'string') return text(value);
 	if (typeof value === 'number') return String(value);
 	if (!isObject(value)) return undefined;
-	return text(value.number) ?? (typeof value.number === 'number' ? String(value.number) : undefined) ?? text(value.id);
+	return (
+		text(value.number) ??
+		(typeof value.number === 'number' ? String(value.number) : undefined) ??
+		text(value.id)
+	);
 }
 
 export function channelOf(event: Json): string | undefined {

@@ -1,4 +1,13 @@
-import { createHash, createHmac, createPrivateKey, createSign, randomUUID, sign, timingSafeEqual, type KeyObject } from 'node:crypto';
+import {
+	createHash,
+	createHmac,
+	createPrivateKey,
+	createSign,
+	randomUUID,
+	sign,
+	timingSafeEqual,
+	type KeyObject,
+} from 'node:crypto';
 
 /** Vonage accepts `exp` between 30 s and 24 h after `iat`; 15 minutes is its SDK's default. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 15 * 60;
@@ -47,7 +56,9 @@ export const ENCRYPTED_KEY_HELP =
 
 function isEncrypted(pem: string): boolean {
 	const text = unescapeLineBreaks(pem);
-	return Boolean(PEM.exec(text)?.[1].includes('ENCRYPTED')) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(text);
+	return (
+		Boolean(PEM.exec(text)?.[1].includes('ENCRYPTED')) || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(text)
+	);
 }
 
 // Parsing a PEM costs about as much as signing with it; a run signs once per request with the same key.
@@ -77,7 +88,11 @@ export function privateKeyProblem(pem: string): string | undefined {
 }
 
 /** A fresh RS256 application JWT (new `jti` every call), as Vonage's own SDK signs one per request. */
-function unsignedApplicationJwt(applicationId: string, nowSeconds: number, ttlSeconds: number): string {
+function unsignedApplicationJwt(
+	applicationId: string,
+	nowSeconds: number,
+	ttlSeconds: number,
+): string {
 	const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
 	const payload = base64url(
 		JSON.stringify({
@@ -111,11 +126,20 @@ export function signApplicationJwt(
  * signApplicationJwt on libuv's thread pool: RSA signing is the dearest step of a request (about
  * 1 ms of CPU), and there it does not hold up n8n's own thread.
  */
-export async function signApplicationJwtOffThread(applicationId: string, privateKeyPem: string): Promise<string> {
+export async function signApplicationJwtOffThread(
+	applicationId: string,
+	privateKeyPem: string,
+): Promise<string> {
 	const key = signingKey(privateKeyPem);
-	const signingInput = unsignedApplicationJwt(applicationId, Math.floor(Date.now() / 1000), DEFAULT_TOKEN_TTL_SECONDS);
+	const signingInput = unsignedApplicationJwt(
+		applicationId,
+		Math.floor(Date.now() / 1000),
+		DEFAULT_TOKEN_TTL_SECONDS,
+	);
 	const signature = await new Promise<Buffer>((resolve, reject) =>
-		sign('sha256', Buffer.from(signingInput), key, (error, result) => (error ? reject(error) : resolve(result))),
+		sign('sha256', Buffer.from(signingInput), key, (error, result) =>
+			error ? reject(error) : resolve(result),
+		),
 	);
 	return `${signingInput}.${base64url(signature)}`;
 }
@@ -139,7 +163,8 @@ export function verifyHs256Jwt(token: string, secret: string): VerifiedToken {
 	const claims = decodeSegment(payloadPart);
 	const given = strictBase64url(signaturePart);
 	if (!header || !claims || !given) throw new Error('the token is not a JWT');
-	if (header.alg !== 'HS256') throw new Error(`the token's algorithm is ${String(header.alg)}, not HS256`);
+	if (header.alg !== 'HS256')
+		throw new Error(`the token's algorithm is ${String(header.alg)}, not HS256`);
 	if (header.crit !== undefined) throw new Error('the token has critical headers (crit)');
 	const expected = createHmac('sha256', secret).update(`${headerPart}.${payloadPart}`).digest();
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -160,7 +185,9 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
 	if (!bytes) return undefined;
 	try {
 		const value: unknown = JSON.parse(bytes.toString('utf8'));
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}

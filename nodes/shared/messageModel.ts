@@ -46,4 +46,5 @@ export interface Message {
 	messenger?: MessengerOptions;
 }
 
-export const isMedia = (type: string): type is MediaType => (MEDIA_TYPES as readonly string[]).includes(type);
+export const isMedia = (type: string): type is MediaType =>
+	(MEDIA_TYPES as readonly string[]).includes(type);

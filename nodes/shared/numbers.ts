@@ -34,14 +34,21 @@ export function checkInternationalNumber(raw: string): NumberCheck {
 	const international = compact.replace(/^(\+|00)/, '');
 	// A parenthesised group starting with 0 anywhere but as `(0)` after the country code: which 0 is dialled?
 	if (/\(0/.test(international.replace(TRUNK_AFTER_COUNTRY_CODE, '$1'))) {
-		return { ok: false, problem: `"${shown}" is ambiguous: it is not clear whether the 0 in parentheses is dialled`, fix: INTERNATIONAL_FORM };
+		return {
+			ok: false,
+			problem: `"${shown}" is ambiguous: it is not clear whether the 0 in parentheses is dialled`,
+			fix: INTERNATIONAL_FORM,
+		};
 	}
 	const value = normaliseNumber(raw);
 	if (!/^\d+$/.test(value)) {
 		return { ok: false, problem: `"${shown}" is not a phone number`, fix: INTERNATIONAL_FORM };
 	}
 	if (value.startsWith('0')) {
-		const what = compact.startsWith('+') || compact.startsWith('00') ? 'has a 0 where the country code belongs' : 'is a national number (it starts with 0)';
+		const what =
+			compact.startsWith('+') || compact.startsWith('00')
+				? 'has a 0 where the country code belongs'
+				: 'is a national number (it starts with 0)';
 		return { ok: false, problem: `"${shown}" ${what}`, fix: INTERNATIONAL_FORM };
 	}
 	if (value.length < 7 || value.length > 15) {

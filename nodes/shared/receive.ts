@@ -1,4 +1,9 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkSignature, DEFAULT_MAX_AGE_SECONDS, maxAgeOf } from './signature';
@@ -21,7 +26,11 @@ const CLOCK_SKEW_MS = 60 * 1000;
 const duplicates = new SeenStore(20_000);
 const tokens = new SeenStore(100_000);
 
-function answer(ctx: IWebhookFunctions, status: number, error: string): { reply: IWebhookResponseData } {
+function answer(
+	ctx: IWebhookFunctions,
+	status: number,
+	error: string,
+): { reply: IWebhookResponseData } {
 	ctx.getResponseObject().status(status).json({ error });
 	return { reply: { noWebhookResponse: true } };
 }
@@ -32,7 +41,10 @@ export function ignored(reason: string): IWebhookResponseData {
 }
 
 function isJson(contentType: unknown): boolean {
-	const media = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+	const media = String(contentType ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	return media === 'application/json' || /^application\/[\w.-]+\+json$/.test(media);
 }
 
@@ -46,10 +58,13 @@ async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
 function parseEvent(ctx: IWebhookFunctions, raw: Buffer): IDataObject | undefined {
 	const parsed = ctx.getBodyData() as unknown;
 	if (Array.isArray(parsed)) return undefined;
-	if (parsed && typeof parsed === 'object' && Object.keys(parsed).length > 0) return parsed as IDataObject;
+	if (parsed && typeof parsed === 'object' && Object.keys(parsed).length > 0)
+		return parsed as IDataObject;
 	try {
 		const value: unknown = JSON.parse(raw.toString('utf8'));
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -66,7 +81,9 @@ export function maxAgeSeconds(ctx: IWebhookFunctions | IHookFunctions): number {
 }
 
 /** The trigger's lifecycle methods, refusing activation while an option is unusable. */
-export function checkedWebhookMethods<T extends { checkExists(this: IHookFunctions): Promise<boolean> }>(methods: T): T {
+export function checkedWebhookMethods<
+	T extends { checkExists(this: IHookFunctions): Promise<boolean> },
+>(methods: T): T {
 	return {
 		...methods,
 		async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -84,7 +101,11 @@ export function checkedWebhookMethods<T extends { checkExists(this: IHookFunctio
  */
 export async function receiveVonageWebhook(this: IWebhookFunctions): Promise<Received> {
 	if (!isJson(this.getHeaderData()['content-type'])) {
-		return answer(this, 415, 'Vonage webhooks are JSON: expected Content-Type application/json; nothing was started');
+		return answer(
+			this,
+			415,
+			'Vonage webhooks are JSON: expected Content-Type application/json; nothing was started',
+		);
 	}
 	const maxAge = maxAgeSeconds(this);
 	const raw = await rawBodyOf(this);
@@ -92,7 +113,13 @@ export async function receiveVonageWebhook(this: IWebhookFunctions): Promise<Rec
 	const verify = async (fresh: boolean) => {
 		const { signatureSecret, apiKey, applicationId } = await webhookCredentials(this, fresh);
 		if (!signatureSecret) return undefined;
-		return checkSignature({ authorization, rawBody: raw, secret: signatureSecret, maxAgeSeconds: maxAge, expected: { apiKey, applicationId } });
+		return checkSignature({
+			authorization,
+			rawBody: raw,
+			secret: signatureSecret,
+			maxAgeSeconds: maxAge,
+			expected: { apiKey, applicationId },
+		});
 	};
 	// The credential is reused for a few seconds: a refusal is checked again against the current one.
 	let check = await verify(false);
@@ -100,7 +127,8 @@ export async function receiveVonageWebhook(this: IWebhookFunctions): Promise<Rec
 	if (check) {
 		if (!check.ok) {
 			this.logger.warn(`${this.getNode().name}: webhook refused, ${check.reason}`);
-			if (check.unsigned) return answer(this, 503, 'The request is not signed; nothing was started');
+			if (check.unsigned)
+				return answer(this, 503, 'The request is not signed; nothing was started');
 			return answer(this, 401, 'Vonage signature refused');
 		}
 		const usableUntil = ((check.claims.iat as number) + maxAge) * 1000 + CLOCK_SKEW_MS;

@@ -15,7 +15,12 @@ import {
 	type WebhookSetting,
 } from './applications';
 import { applicationsBaseUrl } from './baseUrl';
-import { isThisInstanceTriggerUrl, oneAtATime, refuseTakeOver, registrations } from './registrations';
+import {
+	isThisInstanceTriggerUrl,
+	oneAtATime,
+	refuseTakeOver,
+	registrations,
+} from './registrations';
 
 /**
  * What a registration remembers between create and delete, in the workflow's static data (production at
@@ -56,7 +61,8 @@ function clearState(ctx: IHookFunctions, state: RegistrationState & IDataObject)
 		delete node.testRegistration;
 		return;
 	}
-	for (const key of ['registeredUrl', 'previous', 'messagesBefore', 'messagesAfter']) delete node[key];
+	for (const key of ['registeredUrl', 'previous', 'messagesBefore', 'messagesAfter'])
+		delete node[key];
 }
 
 function queueKey(credentials: { baseUrl: string; applicationId: string }): string {
@@ -67,9 +73,16 @@ function queueKey(credentials: { baseUrl: string; applicationId: string }): stri
  * The webhook to put back on delete: what was there before, unless that is one of this n8n's trigger
  * URLs that no active registration holds (a workflow no longer active: nothing listens there).
  */
-function restorable(previous: WebhookSetting | null | undefined, registeredUrl: string): WebhookSetting | undefined {
+function restorable(
+	previous: WebhookSetting | null | undefined,
+	registeredUrl: string,
+): WebhookSetting | undefined {
 	if (!previous) return undefined;
-	if (isThisInstanceTriggerUrl(previous.address, registeredUrl) && !registrations.holderOf(previous.address)) return undefined;
+	if (
+		isThisInstanceTriggerUrl(previous.address, registeredUrl) &&
+		!registrations.holderOf(previous.address)
+	)
+		return undefined;
 	return previous;
 }
 
@@ -80,7 +93,8 @@ export function registrationMethods(key: WebhookKey) {
 			const url = ourUrl(this);
 			if (!isAutomatic(this)) {
 				// Registration "Manual": the user pasted this URL at Vonage; no other trigger may take it over.
-				if (!isTestListening(this)) registrations.hold(url, { workflowId: this.getWorkflow().id ?? '', test: false });
+				if (!isTestListening(this))
+					registrations.hold(url, { workflowId: this.getWorkflow().id ?? '', test: false });
 				return true;
 			}
 			if (isTestListening(this)) return false; // always through create, which remembers what to put back
@@ -98,7 +112,9 @@ export function registrationMethods(key: WebhookKey) {
 			const test = isTestListening(this);
 			const node = nodeState(this);
 			// A new test session starts afresh, and says at once which URL it is for (n8n calls delete even when create fails).
-			const state: RegistrationState & IDataObject = test ? (node.testRegistration = { url } as TestState) : node;
+			const state: RegistrationState & IDataObject = test
+				? (node.testRegistration = { url } as TestState)
+				: node;
 			await oneAtATime(queueKey(credentials), async () => {
 				const application = await getApplication.call(this, credentials);
 				const messages = messagesCapability(application);
@@ -111,7 +127,13 @@ export function registrationMethods(key: WebhookKey) {
 				}
 				const next = messagesWith(messages, key, { address: url, http_method: 'POST' }) ?? null;
 				state.messagesAfter = next;
-				if ((await putApplication.call(this, credentials, withMessages(application, next ?? undefined))) === 'deleted') {
+				if (
+					(await putApplication.call(
+						this,
+						credentials,
+						withMessages(application, next ?? undefined),
+					)) === 'deleted'
+				) {
 					throw noApplicationError.call(this, credentials); // deleted between our GET and PUT
 				}
 			});
@@ -151,7 +173,8 @@ export function registrationMethods(key: WebhookKey) {
 				if (state.messagesAfter !== undefined && sameJson(messages ?? null, state.messagesAfter)) {
 					// Ours is still the only change: the capability goes back exactly as it was.
 					next = state.messagesBefore ?? undefined;
-					if (next && !sameJson(restore ?? null, state.previous ?? null)) next = messagesWith(next, key, restore);
+					if (next && !sameJson(restore ?? null, state.previous ?? null))
+						next = messagesWith(next, key, restore);
 				} else {
 					next = messagesWith(messages, key, restore);
 				}

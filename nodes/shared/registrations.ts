@@ -58,7 +58,10 @@ export function isThisInstanceTriggerUrl(candidate: string, ours: string): boole
 	const mine = b.pathname.split('/');
 	if (theirs.length !== mine.length || mine.length < 4) return false;
 	const prefix = mine.length - 3; // ..., endpoint, webhook id, path
-	return theirs.slice(0, prefix).join('/') === mine.slice(0, prefix).join('/') && TRIGGER_PATHS.has(theirs[theirs.length - 1]);
+	return (
+		theirs.slice(0, prefix).join('/') === mine.slice(0, prefix).join('/') &&
+		TRIGGER_PATHS.has(theirs[theirs.length - 1])
+	);
 }
 
 const FIELD: Record<WebhookKey, string> = { status_url: 'Status URL', inbound_url: 'Inbound URL' };
@@ -68,7 +71,13 @@ const FIELD: Record<WebhookKey, string> = { status_url: 'Status URL', inbound_ur
  * put back on delete), and so may one of this n8n's trigger URLs that nothing holds (an inactive
  * workflow's: never put back). A URL that a live registration of this n8n holds is never taken.
  */
-export function refuseTakeOver(ctx: IHookFunctions, key: WebhookKey, current: string | undefined, ours: string, test: boolean): void {
+export function refuseTakeOver(
+	ctx: IHookFunctions,
+	key: WebhookKey,
+	current: string | undefined,
+	ours: string,
+	test: boolean,
+): void {
 	if (current === undefined || current === ours || !isThisInstanceTriggerUrl(current, ours)) return;
 	const holder = registrations.holderOf(current);
 	if (!holder) return;
@@ -84,9 +93,13 @@ export function refuseTakeOver(ctx: IHookFunctions, key: WebhookKey, current: st
 		);
 	}
 	if (holder.test) {
-		throw new NodeOperationError(ctx.getNode(), `The application's ${field} is held by a trigger listening for a test event`, {
-			description: `Workflow ${holder.workflowId} is listening for a test event on this Vonage application. Stop listening there (or wait until it times out), then try again.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The application's ${field} is held by a trigger listening for a test event`,
+			{
+				description: `Workflow ${holder.workflowId} is listening for a test event on this Vonage application. Stop listening there (or wait until it times out), then try again.`,
+			},
+		);
 	}
 	throw new NodeOperationError(
 		ctx.getNode(),

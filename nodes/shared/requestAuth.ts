@@ -14,9 +14,14 @@ export type AuthScheme = 'credential' | 'basic';
  * check as the credential type's authenticate() (https, or plain http to a loopback host), the same
  * completeness check, and for JWT a fresh token (new `jti`) signed off n8n's thread.
  */
-export async function requestAuthorization(credentials: VonageCredentials, url: string, scheme: AuthScheme = 'credential'): Promise<string> {
+export async function requestAuthorization(
+	credentials: VonageCredentials,
+	url: string,
+	scheme: AuthScheme = 'credential',
+): Promise<string> {
 	assertCredentialTarget(url);
 	assertComplete(credentials, scheme === 'basic' ? 'register' : 'send');
-	if (scheme === 'basic' || credentials.authType === 'basic') return basicAuthorization(credentials.apiKey, credentials.apiSecret);
+	if (scheme === 'basic' || credentials.authType === 'basic')
+		return basicAuthorization(credentials.apiKey, credentials.apiSecret);
 	return `Bearer ${await signApplicationJwtOffThread(credentials.applicationId, credentials.privateKey)}`;
 }

@@ -29,7 +29,12 @@ const refuse = (reason: string): SignatureCheck => ({ ok: false, unsigned: false
 
 /** Checks the Max Signature Age option (which an expression can set to anything) and returns it. */
 export function maxAgeOf(value: unknown): number {
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < MAX_AGE_RANGE.min || value > MAX_AGE_RANGE.max) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isFinite(value) ||
+		value < MAX_AGE_RANGE.min ||
+		value > MAX_AGE_RANGE.max
+	) {
 		const shown = typeof value === 'string' ? `"${value}"` : String(value);
 		throw new Error(
 			`${MAX_AGE_OPTION} must be a number of seconds from ${MAX_AGE_RANGE.min} to ${MAX_AGE_RANGE.max}, not ${shown}. ` +
@@ -39,19 +44,30 @@ export function maxAgeOf(value: unknown): number {
 	return value;
 }
 
-function timeClaims(claims: Record<string, unknown>, now: number, maxAge: number): string | undefined {
+function timeClaims(
+	claims: Record<string, unknown>,
+	now: number,
+	maxAge: number,
+): string | undefined {
 	const { iat, exp, nbf } = claims;
 	if (typeof iat !== 'number') return 'the token has no iat';
 	if (iat > now + CLOCK_SKEW_SECONDS) return 'the token was issued in the future';
 	if (now - iat > maxAge) return `the token is older than ${maxAge} seconds`;
-	if (exp !== undefined && (typeof exp !== 'number' || exp <= now - CLOCK_SKEW_SECONDS)) return 'the token has expired (exp)';
-	if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + CLOCK_SKEW_SECONDS)) return 'the token is not valid yet (nbf)';
+	if (exp !== undefined && (typeof exp !== 'number' || exp <= now - CLOCK_SKEW_SECONDS))
+		return 'the token has expired (exp)';
+	if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + CLOCK_SKEW_SECONDS))
+		return 'the token is not valid yet (nbf)';
 	return undefined;
 }
 
-function whoseToken(claims: Record<string, unknown>, expected: SignatureInput['expected']): string | undefined {
-	const differs = (claim: unknown, ours: string | undefined) => typeof claim === 'string' && !!ours && claim !== ours;
-	if (differs(claims.api_key, expected?.apiKey)) return "the token's api_key is not the credential's API key";
+function whoseToken(
+	claims: Record<string, unknown>,
+	expected: SignatureInput['expected'],
+): string | undefined {
+	const differs = (claim: unknown, ours: string | undefined) =>
+		typeof claim === 'string' && !!ours && claim !== ours;
+	if (differs(claims.api_key, expected?.apiKey))
+		return "the token's api_key is not the credential's API key";
 	if (differs(claims.application_id, expected?.applicationId)) {
 		return "the token's application_id is not the credential's application ID";
 	}
@@ -74,7 +90,10 @@ export function checkSignature(input: SignatureInput): SignatureCheck {
 	} catch (error) {
 		return refuse((error as Error).message);
 	}
-	if (typeof claims.payload_hash !== 'string' || claims.payload_hash.toLowerCase() !== sha256Hex(input.rawBody)) {
+	if (
+		typeof claims.payload_hash !== 'string' ||
+		claims.payload_hash.toLowerCase() !== sha256Hex(input.rawBody)
+	) {
 		return refuse('payload_hash does not match the body');
 	}
 	const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);

@@ -25,7 +25,13 @@ export interface VonageResponse {
 }
 
 /** Failures where the request certainly never reached Vonage, so sending again cannot duplicate. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NEVER_CONNECTED = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
 
 /**
  * A request that got no usable HTTP answer. `retrySafe` only when it certainly never reached Vonage;
@@ -33,7 +39,13 @@ const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENET
  */
 export interface TransportFailure {
 	// n8n rewrites error messages that contain a network error code, so the code is kept apart.
-	failure: { message: string; code: string; retrySafe: boolean; mayHaveBeenSent: boolean; description?: string };
+	failure: {
+		message: string;
+		code: string;
+		retrySafe: boolean;
+		mayHaveBeenSent: boolean;
+		description?: string;
+	};
 }
 
 export function isFailure(result: VonageResponse | TransportFailure): result is TransportFailure {
@@ -141,7 +153,11 @@ export async function vonageRequest(
 	} catch (error) {
 		return { failure: describeFailure(error, baseUrl, timeoutMs, { deadline, cancel }) };
 	}
-	const answer = { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	const answer = {
+		statusCode: response.statusCode,
+		headers: response.headers ?? {},
+		body: response.body,
+	};
 	if (answer.statusCode >= 300 && answer.statusCode < 400) return redirectFailure(answer, url);
 	return answer;
 }
@@ -151,8 +167,17 @@ function credentialFailure(error: unknown): TransportFailure['failure'] {
 	const problem =
 		error instanceof CredentialProblem
 			? error
-			: new CredentialProblem('The Vonage Messages API credential could not sign the request', error instanceof Error ? error.message : String(error));
-	return { message: problem.message, code: 'CREDENTIAL', retrySafe: false, mayHaveBeenSent: false, description: problem.description };
+			: new CredentialProblem(
+					'The Vonage Messages API credential could not sign the request',
+					error instanceof Error ? error.message : String(error),
+				);
+	return {
+		message: problem.message,
+		code: 'CREDENTIAL',
+		retrySafe: false,
+		mayHaveBeenSent: false,
+		description: problem.description,
+	};
 }
 
 /** A request that was sent (at least in part) and got no answer, decided by the signals and the error's code. */
@@ -165,18 +190,43 @@ function describeFailure(
 	const code = errorCode(error);
 	const seconds = Math.round((timeoutMs / 1000) * 10) / 10;
 	if (signals.cancel?.aborted) {
-		return { message: 'The execution was cancelled while waiting for Vonage', code: 'CANCELLED', retrySafe: false, mayHaveBeenSent: true };
+		return {
+			message: 'The execution was cancelled while waiting for Vonage',
+			code: 'CANCELLED',
+			retrySafe: false,
+			mayHaveBeenSent: true,
+		};
 	}
 	if (signals.deadline.aborted) {
-		return { message: `No answer from ${baseUrl} within ${seconds} s`, code: 'TIMEOUT', retrySafe: false, mayHaveBeenSent: true };
+		return {
+			message: `No answer from ${baseUrl} within ${seconds} s`,
+			code: 'TIMEOUT',
+			retrySafe: false,
+			mayHaveBeenSent: true,
+		};
 	}
 	if (NEVER_CONNECTED.has(code)) {
-		return { message: `Could not connect to ${baseUrl}`, code, retrySafe: true, mayHaveBeenSent: false };
+		return {
+			message: `Could not connect to ${baseUrl}`,
+			code,
+			retrySafe: true,
+			mayHaveBeenSent: false,
+		};
 	}
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
 	return timedOut
-		? { message: `No answer from ${baseUrl} within ${seconds} s`, code: 'TIMEOUT', retrySafe: false, mayHaveBeenSent: true }
-		: { message: `The connection to ${baseUrl} broke before Vonage answered`, code, retrySafe: false, mayHaveBeenSent: true };
+		? {
+				message: `No answer from ${baseUrl} within ${seconds} s`,
+				code: 'TIMEOUT',
+				retrySafe: false,
+				mayHaveBeenSent: true,
+			}
+		: {
+				message: `The connection to ${baseUrl} broke before Vonage answered`,
+				code,
+				retrySafe: false,
+				mayHaveBeenSent: true,
+			};
 }
 
 interface ProblemDetails {
@@ -195,7 +245,11 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 /** A readable NodeApiError from a Vonage answer that was not a success: what Vonage said, and what to do. */
-export function vonageApiError(node: INode, response: VonageResponse, itemIndex?: number): NodeApiError {
+export function vonageApiError(
+	node: INode,
+	response: VonageResponse,
+	itemIndex?: number,
+): NodeApiError {
 	const problem: ProblemDetails =
 		response.body && typeof response.body === 'object' ? (response.body as ProblemDetails) : {};
 	const title = typeof problem.title === 'string' ? problem.title : `HTTP ${response.statusCode}`;
@@ -206,7 +260,9 @@ export function vonageApiError(node: INode, response: VonageResponse, itemIndex?
 				.join('; ')
 		: '';
 	// A 429 is throttling (1000), whatever its type says: Vonage's recorded 429 carries a type ending #1010.
-	const codeInfo = describeErrorCode(response.statusCode === 429 ? 1000 : errorCodeFromType(problem.type));
+	const codeInfo = describeErrorCode(
+		response.statusCode === 429 ? 1000 : errorCodeFromType(problem.type),
+	);
 	const description = [
 		detail,
 		params && `Invalid parameters: ${params}.`,
@@ -216,7 +272,9 @@ export function vonageApiError(node: INode, response: VonageResponse, itemIndex?
 		.filter(Boolean)
 		.join(' ');
 	const errorBody: JsonObject =
-		response.body && typeof response.body === 'object' ? (response.body as JsonObject) : { body: String(response.body ?? '') };
+		response.body && typeof response.body === 'object'
+			? (response.body as JsonObject)
+			: { body: String(response.body ?? '') };
 	return new NodeApiError(node, errorBody, {
 		message: `Vonage answered ${response.statusCode}: ${title}${detail ? ` - ${detail}` : ''}`,
 		description,

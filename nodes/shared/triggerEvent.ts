@@ -31,6 +31,7 @@ export async function acceptEvent<O extends TriggerOptions>(
 	const { json, duplicateKey, filteredOut } = read(received.event, options);
 	const refusal = channelFilterRefusal(received.event, options.channels) ?? filteredOut;
 	if (refusal) return { reply: ignored(refusal) };
-	if ((options.ignoreDuplicates ?? true) && seenBefore(ctx, duplicateKey)) return { reply: ignored('duplicate event') };
+	if ((options.ignoreDuplicates ?? true) && seenBefore(ctx, duplicateKey))
+		return { reply: ignored('duplicate event') };
 	return { json, options };
 }

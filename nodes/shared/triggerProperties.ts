@@ -19,7 +19,8 @@ export function registrationProperties(where: string): INodeProperties[] {
 				{
 					name: 'Manual',
 					value: 'manual',
-					description: 'Nothing is changed at Vonage; you paste the URL into the Dashboard yourself',
+					description:
+						'Nothing is changed at Vonage; you paste the URL into the Dashboard yourself',
 				},
 			],
 			default: 'automatic',

@@ -16,13 +16,17 @@ const recent = new Map<string, { credentials: VonageCredentials; until: number }
  * the caller does when the reused secret refuses a signature (the secret may have changed). A
  * credential without a secret is read every time, so a secret added to it applies to the next event.
  */
-export async function webhookCredentials(ctx: IWebhookFunctions, fresh = false): Promise<VonageCredentials> {
+export async function webhookCredentials(
+	ctx: IWebhookFunctions,
+	fresh = false,
+): Promise<VonageCredentials> {
 	const id = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
 	const now = Date.now();
 	const reused = id ? recent.get(id) : undefined;
 	if (reused && !fresh && reused.until > now) return reused.credentials;
 	const credentials = readCredentials(await ctx.getCredentials(CREDENTIAL_TYPE));
-	if (id && credentials.signatureSecret) recent.set(id, { credentials, until: now + CREDENTIAL_REUSE_MS });
+	if (id && credentials.signatureSecret)
+		recent.set(id, { credentials, until: now + CREDENTIAL_REUSE_MS });
 	else if (id) recent.delete(id);
 	return credentials;
 }

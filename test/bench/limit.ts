@@ -17,16 +17,24 @@ interface EmulatorState {
 	requests: Array<{ status: unknown }>;
 }
 
-export async function benchSharedLimit(bench: BenchN8n, options: { inbound: number }): Promise<void> {
+export async function benchSharedLimit(
+	bench: BenchN8n,
+	options: { inbound: number },
+): Promise<void> {
 	const credential = await bench.vonage('jwt', {}, 'bench reply bot');
 	const workflow = await bench.publish(replyWorkflow('bench reply bot', credential));
 	// Publishing returns before the trigger has registered its URL on the application.
 	await waitFor(
 		"the reply bot's inbound URL on the application",
 		async () => {
-			const state = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as { application?: any };
-			const address: unknown = state.application?.capabilities?.messages?.webhooks?.inbound_url?.address;
-			return typeof address === 'string' && address.startsWith(bench.n8n.webhookBaseUrl) ? true : undefined;
+			const state = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as {
+				application?: any;
+			};
+			const address: unknown =
+				state.application?.capabilities?.messages?.webhooks?.inbound_url?.address;
+			return typeof address === 'string' && address.startsWith(bench.n8n.webhookBaseUrl)
+				? true
+				: undefined;
 		},
 		60_000,
 		250,
@@ -36,29 +44,59 @@ export async function benchSharedLimit(bench: BenchN8n, options: { inbound: numb
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ rateLimitPerSecond: VONAGE_DEFAULT_LIMIT }),
 	});
-	const before = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as EmulatorState;
+	const before = (await (
+		await fetch(`${bench.emulator.url}/_emulator/state`)
+	).json()) as EmulatorState;
 	const started = Date.now();
 	await Promise.all(
 		Array.from({ length: options.inbound }, async (_, i) => {
 			const res = await fetch(`${bench.emulator.url}/_emulator/inbound`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ from: `4477009${String(10000 + i)}`, to: '447700900001', text: `Is order ${i} ready?` }),
+				body: JSON.stringify({
+					from: `4477009${String(10000 + i)}`,
+					to: '447700900001',
+					text: `Is order ${i} ready?`,
+				}),
 			});
 			await res.arrayBuffer();
 		}),
 	);
 	const executions = await bench.n8n.waitForExecutions(workflow.id, options.inbound, 180_000);
 	const seconds = (Date.now() - started) / 1000;
-	const state = (await (await fetch(`${bench.emulator.url}/_emulator/state`)).json()) as EmulatorState;
+	const state = (await (
+		await fetch(`${bench.emulator.url}/_emulator/state`)
+	).json()) as EmulatorState;
 	const requests = state.requests.slice(before.requests.length);
 	const throttled = requests.filter((r) => r.status === 429).length;
-	const replies = state.accepted.slice(before.accepted.length).filter((m) => m.body.client_ref?.startsWith('reply-')).length;
+	const replies = state.accepted
+		.slice(before.accepted.length)
+		.filter((m) => m.body.client_ref?.startsWith('reply-')).length;
 	const failed = executions.filter((e) => e.status !== 'success').length;
 	printTable(
 		`shared limit: reply bot in real n8n, ${options.inbound} inbound messages at once, Send SMS with default options (${VONAGE_DEFAULT_LIMIT}/s), emulator throttles above ${VONAGE_DEFAULT_LIMIT}/s`,
-		['run', 'executions', 'failed', 'replies accepted', 'send requests', '429 answers', 'seconds', 'ideal seconds'],
-		[['reply bot', executions.length, failed, replies, requests.length, throttled, seconds, options.inbound / VONAGE_DEFAULT_LIMIT]],
+		[
+			'run',
+			'executions',
+			'failed',
+			'replies accepted',
+			'send requests',
+			'429 answers',
+			'seconds',
+			'ideal seconds',
+		],
+		[
+			[
+				'reply bot',
+				executions.length,
+				failed,
+				replies,
+				requests.length,
+				throttled,
+				seconds,
+				options.inbound / VONAGE_DEFAULT_LIMIT,
+			],
+		],
 		[0, 0, 0, 0, 0, 0, 1, 1],
 	);
 }
@@ -70,7 +108,10 @@ export async function benchSharedLimit(bench: BenchN8n, options: { inbound: numb
  * own API key, so that each has its own limit, as every run had before the limit was shared.
  */
 export async function benchSharedLimitEngine(options: { runs: number }): Promise<void> {
-	const emulator = await startInProcessEmulator({ latencyMs: 50, rateLimitPerSecond: VONAGE_DEFAULT_LIMIT });
+	const emulator = await startInProcessEmulator({
+		latencyMs: 50,
+		rateLimitPerSecond: VONAGE_DEFAULT_LIMIT,
+	});
 	const rows: Cell[][] = [];
 	try {
 		for (const [label, shared] of [
@@ -81,25 +122,45 @@ export async function benchSharedLimitEngine(options: { runs: number }): Promise
 			emulator.configure({ rateLimitPerSecond: VONAGE_DEFAULT_LIMIT });
 			const started = Date.now();
 			const results = await Promise.all(
-				Array.from({ length: options.runs }, async (_, run) =>
-					await sendSms({
-						emulator,
-						authType: 'jwt',
-						items: customers(1, run),
-						credential: shared ? {} : { apiKey: `run-${label.length}-${run}` },
-					}),
+				Array.from(
+					{ length: options.runs },
+					async (_, run) =>
+						await sendSms({
+							emulator,
+							authType: 'jwt',
+							items: customers(1, run),
+							credential: shared ? {} : { apiKey: `run-${label.length}-${run}` },
+						}),
 				),
 			);
 			const failed = results.filter((r) => r.error).length;
 			const throttled = emulator.requests.filter((r) => r.status === 429).length;
-			rows.push([label, options.runs, failed, emulator.accepted.length, emulator.requests.length, throttled, (Date.now() - started) / 1000, options.runs / VONAGE_DEFAULT_LIMIT]);
+			rows.push([
+				label,
+				options.runs,
+				failed,
+				emulator.accepted.length,
+				emulator.requests.length,
+				throttled,
+				(Date.now() - started) / 1000,
+				options.runs / VONAGE_DEFAULT_LIMIT,
+			]);
 		}
 	} finally {
 		await emulator.close();
 	}
 	printTable(
 		`shared limit (engine): ${options.runs} Send SMS runs started at once, one message each, default options (${VONAGE_DEFAULT_LIMIT}/s), emulator throttles above ${VONAGE_DEFAULT_LIMIT}/s`,
-		['run', 'runs', 'failed', 'accepted', 'send requests', '429 answers', 'seconds', 'ideal seconds'],
+		[
+			'run',
+			'runs',
+			'failed',
+			'accepted',
+			'send requests',
+			'429 answers',
+			'seconds',
+			'ideal seconds',
+		],
 		rows,
 		[0, 0, 0, 0, 0, 0, 1, 1],
 	);

@@ -19,7 +19,11 @@ export interface BenchN8n {
 	dir: string;
 	/** Process id of n8n's main process (what serves webhooks and runs executions in regular mode). */
 	mainPid?: number;
-	vonage(auth: 'jwt' | 'basic', overrides?: Record<string, string>, name?: string): Promise<CredentialRef>;
+	vonage(
+		auth: 'jwt' | 'basic',
+		overrides?: Record<string, string>,
+		name?: string,
+	): Promise<CredentialRef>;
 	publish(input: WorkflowInput): Promise<Workflow>;
 	stop(): Promise<void>;
 }
@@ -51,16 +55,21 @@ export async function startBenchN8n(options: {
 			logDir,
 			env: {
 				...options.env,
-				...(options.profile ? { NODE_OPTIONS: `--require ${PROFILE_HOOK}`, BENCH_PROFILE_DIR: path.join(dir, 'profiles') } : {}),
+				...(options.profile
+					? {
+							NODE_OPTIONS: `--require ${PROFILE_HOOK}`,
+							BENCH_PROFILE_DIR: path.join(dir, 'profiles'),
+						}
+					: {}),
 			},
 		});
 	} finally {
 		if (!n8n) await emulator.stop();
 	}
 	const server = n8n;
-	const mainPid = (server as unknown as { processes?: Array<{ name: string; child?: { pid?: number } }> }).processes?.find(
-		(p) => p.name === 'n8n-main',
-	)?.child?.pid;
+	const mainPid = (
+		server as unknown as { processes?: Array<{ name: string; child?: { pid?: number } }> }
+	).processes?.find((p) => p.name === 'n8n-main')?.child?.pid;
 	let credentials = 0;
 	return {
 		n8n: server,

@@ -28,7 +28,11 @@ if (dir && process.argv.includes('start')) {
 		session.post('Profiler.stop', (error, result) => {
 			running = false;
 			count += 1;
-			if (!error) fs.writeFileSync(path.join(dir, `profile-${count}.cpuprofile`), JSON.stringify(result.profile));
+			if (!error)
+				fs.writeFileSync(
+					path.join(dir, `profile-${count}.cpuprofile`),
+					JSON.stringify(result.profile),
+				);
 			mark(`stopped ${count}`);
 		});
 	});

@@ -35,7 +35,10 @@ export function profiledPid(benchDir: string): number | undefined {
 	return fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : undefined;
 }
 
-async function signalAndWait(benchDir: string, expected: (state: string) => boolean): Promise<string> {
+async function signalAndWait(
+	benchDir: string,
+	expected: (state: string) => boolean,
+): Promise<string> {
 	const pid = profiledPid(benchDir);
 	if (!pid) throw new Error('n8n did not load the profile hook');
 	process.kill(pid, 'SIGUSR2');
@@ -87,7 +90,8 @@ export function summarise(file: string, top = 40): ProfileSummary {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	const self = new Map<string, number>();
 	const inclusive = new Map<string, number>();
 	let totalMs = 0;
@@ -119,9 +123,13 @@ export function summarise(file: string, top = 40): ProfileSummary {
 
 export function printSummary(title: string, summary: ProfileSummary, events: number): void {
 	const busy = summary.totalMs - summary.idleMs;
-	console.log(`\nprofile: ${title}: ${busy.toFixed(0)} ms busy for ${events} events = ${(busy / events).toFixed(2)} ms/event`);
+	console.log(
+		`\nprofile: ${title}: ${busy.toFixed(0)} ms busy for ${events} events = ${(busy / events).toFixed(2)} ms/event`,
+	);
 	console.log('  self time by package (ms/event):');
-	for (const [pkg, ms] of summary.byPackage.slice(0, 15)) console.log(`    ${(ms / events).toFixed(2).padStart(7)}  ${pkg}`);
+	for (const [pkg, ms] of summary.byPackage.slice(0, 15))
+		console.log(`    ${(ms / events).toFixed(2).padStart(7)}  ${pkg}`);
 	console.log('  inclusive time of the busiest functions (ms/event):');
-	for (const [fn, ms] of summary.inclusive) console.log(`    ${(ms / events).toFixed(2).padStart(7)}  ${fn}`);
+	for (const [fn, ms] of summary.inclusive)
+		console.log(`    ${(ms / events).toFixed(2).padStart(7)}  ${fn}`);
 }

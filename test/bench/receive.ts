@@ -40,7 +40,8 @@ interface Round {
 }
 
 /** The trigger's version for new nodes (defaultVersion), read from the package itself. */
-const triggerVersion = () => Number(new VonageMessagesStatusTrigger().description.defaultVersion ?? 1);
+const triggerVersion = () =>
+	Number(new VonageMessagesStatusTrigger().description.defaultVersion ?? 1);
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +57,12 @@ function statusEvent(id: string, status: string): Record<string, unknown> {
 	};
 }
 
-function trigger(name: string, credential: { id: string; name: string }, options: Record<string, unknown>, typeVersion: number) {
+function trigger(
+	name: string,
+	credential: { id: string; name: string },
+	options: Record<string, unknown>,
+	typeVersion: number,
+) {
 	const webhookId = crypto.randomUUID();
 	return {
 		webhookId,
@@ -72,7 +78,13 @@ function trigger(name: string, credential: { id: string; name: string }, options
 					webhookId,
 					credentials: { vonageMessagesApi: credential },
 				},
-				{ parameters: {}, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0] },
+				{
+					parameters: {},
+					name: 'Done',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [240, 0],
+				},
 			],
 			connections: { 'Message Status': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 			settings: { executionOrder: 'v1' },
@@ -85,7 +97,13 @@ function webhookNode(name: string, path: string, auth?: { id: string; name: stri
 		name,
 		nodes: [
 			{
-				parameters: { httpMethod: 'POST', path, authentication: auth ? 'headerAuth' : 'none', responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					authentication: auth ? 'headerAuth' : 'none',
+					responseMode: 'onReceived',
+					options: {},
+				},
 				name: 'Webhook',
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
@@ -93,7 +111,13 @@ function webhookNode(name: string, path: string, auth?: { id: string; name: stri
 				webhookId: crypto.randomUUID(),
 				...(auth ? { credentials: { httpHeaderAuth: auth } } : {}),
 			},
-			{ parameters: {}, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0] },
+			{
+				parameters: {},
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+			},
 		],
 		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -105,7 +129,11 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 	const secret = bench.emulator.credentials.signatureSecret;
 	const headerValue = crypto.randomBytes(16).toString('hex');
 	const headerAuth = { id: '', name: 'bench header auth' };
-	headerAuth.id = await n8n.createCredential({ name: headerAuth.name, type: 'httpHeaderAuth', data: { name: 'X-Bench-Auth', value: headerValue } });
+	headerAuth.id = await n8n.createCredential({
+		name: headerAuth.name,
+		type: 'httpHeaderAuth',
+		data: { name: 'X-Bench-Auth', value: headerValue },
+	});
 	const signed = await bench.vonage('jwt', {}, 'bench signed');
 	const unsigned = await bench.vonage('jwt', { signatureSecret: '' }, 'bench no signature secret');
 	const run = crypto.randomUUID().slice(0, 8);
@@ -114,7 +142,9 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 	const variants: Variant[] = [];
 	const addWebhook = async (key: string, label: string, auth: boolean) => {
 		const path = `bench-${key}-${run}`;
-		const workflow = await bench.publish(webhookNode(`bench ${label}`, path, auth ? headerAuth : undefined));
+		const workflow = await bench.publish(
+			webhookNode(`bench ${label}`, path, auth ? headerAuth : undefined),
+		);
 		variants.push({
 			key,
 			label,
@@ -125,26 +155,44 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 		});
 	};
 	const TRIGGER_VERSION = triggerVersion();
-	const addTrigger = async (key: string, label: string, options: Record<string, unknown>, status = 'delivered', typeVersion = TRIGGER_VERSION) => {
+	const addTrigger = async (
+		key: string,
+		label: string,
+		options: Record<string, unknown>,
+		status = 'delivered',
+		typeVersion = TRIGGER_VERSION,
+	) => {
 		const nodeOptions = options.noSecret ? { ignoreDuplicates: false } : options;
-		const { webhookId, workflow: input } = trigger(`bench ${label}`, options.noSecret ? unsigned : signed, nodeOptions, typeVersion);
+		const { webhookId, workflow: input } = trigger(
+			`bench ${label}`,
+			options.noSecret ? unsigned : signed,
+			nodeOptions,
+			typeVersion,
+		);
 		const workflow = await bench.publish(input);
 		variants.push({
 			key,
 			label,
 			workflowId: workflow.id,
 			url: n8n.webhookUrl(`${webhookId}/status`),
-			headers: (body): Record<string, string> => (options.noSecret ? {} : { authorization: `Bearer ${signWebhook(body, secret)}` }),
+			headers: (body): Record<string, string> =>
+				options.noSecret ? {} : { authorization: `Bearer ${signWebhook(body, secret)}` },
 			event: fresh(status),
 		});
 	};
 	await addWebhook('webhook', "n8n's Webhook node, no authentication", false);
 	await addWebhook('header', "n8n's Webhook node, Header Auth (baseline)", true);
 	await addTrigger('status', `Status Trigger, defaults (v${TRIGGER_VERSION})`, {});
-	if (TRIGGER_VERSION !== 1) await addTrigger('v1', 'Status Trigger, defaults, node version 1', {}, 'delivered', 1);
+	if (TRIGGER_VERSION !== 1)
+		await addTrigger('v1', 'Status Trigger, defaults, node version 1', {}, 'delivered', 1);
 	await addTrigger('nodup', 'Status Trigger, Ignore Duplicates off', { ignoreDuplicates: false });
 	await addTrigger('nosecret', 'the same, no signature secret', { noSecret: true });
-	await addTrigger('filtered', 'dropped: status not selected', { statuses: ['delivered'] }, 'submitted');
+	await addTrigger(
+		'filtered',
+		'dropped: status not selected',
+		{ statuses: ['delivered'] },
+		'submitted',
+	);
 	await addTrigger('duplicate', 'dropped: duplicate (defaults)', {});
 
 	// The duplicate variant sends the same events every round; the warm-up round sends them first.
@@ -183,16 +231,34 @@ async function settled(pid: number | undefined): Promise<void> {
 }
 
 /** Executions of the workflow started at or after `since`, and when the last of them stopped. */
-async function executionsSince(bench: BenchN8n, workflowId: string, since: number): Promise<{ count: number; running: number; lastStop: number }> {
-	const executions = (await bench.n8n.listExecutions({ workflowId, includeData: false, limit: 250 })).filter(
-		(e) => Date.parse(e.startedAt) >= since - 5,
+async function executionsSince(
+	bench: BenchN8n,
+	workflowId: string,
+	since: number,
+): Promise<{ count: number; running: number; lastStop: number }> {
+	const executions = (
+		await bench.n8n.listExecutions({ workflowId, includeData: false, limit: 250 })
+	).filter((e) => Date.parse(e.startedAt) >= since - 5);
+	const done = executions.filter(
+		(e) => e.stoppedAt !== null && e.status !== 'running' && e.status !== 'new',
 	);
-	const done = executions.filter((e) => e.stoppedAt !== null && e.status !== 'running' && e.status !== 'new');
-	return { count: executions.length, running: executions.length - done.length, lastStop: Math.max(0, ...done.map((e) => Date.parse(e.stoppedAt!))) };
+	return {
+		count: executions.length,
+		running: executions.length - done.length,
+		lastStop: Math.max(0, ...done.map((e) => Date.parse(e.stoppedAt!))),
+	};
 }
 
-async function runRound(bench: BenchN8n, variant: Variant, round: number, options: ReceiveOptions, pid?: number): Promise<Round> {
-	const bodies = Array.from({ length: options.events }, (_, i) => JSON.stringify(variant.event(round, i)));
+async function runRound(
+	bench: BenchN8n,
+	variant: Variant,
+	round: number,
+	options: ReceiveOptions,
+	pid?: number,
+): Promise<Round> {
+	const bodies = Array.from({ length: options.events }, (_, i) =>
+		JSON.stringify(variant.event(round, i)),
+	);
 	const cpuBefore = processCpuMs(pid);
 	const started = Date.now();
 	let non200 = 0;
@@ -211,27 +277,46 @@ async function runRound(bench: BenchN8n, variant: Variant, round: number, option
 	const executions = found.count;
 	return {
 		perSecond: options.events / ((end - started) / 1000),
-		cpuMsPerEvent: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / options.events : undefined,
+		cpuMsPerEvent:
+			cpuBefore !== undefined && cpuAfter !== undefined
+				? (cpuAfter - cpuBefore) / options.events
+				: undefined,
 		executions,
 		non200,
 	};
 }
 
 export async function benchReceive(bench: BenchN8n, options: ReceiveOptions): Promise<void> {
-	const variants = (await setUp(bench)).filter((v) => !options.variants || v.key === 'header' || options.variants.includes(v.key));
+	const variants = (await setUp(bench)).filter(
+		(v) => !options.variants || v.key === 'header' || options.variants.includes(v.key),
+	);
 	const pid = profiledPid(bench.dir) ?? bench.mainPid;
 	// Warm-up (webhook registration, code paths, the duplicate variant's first sighting); not measured.
 	for (const variant of variants) {
-		await bench.n8n.callWebhook(variant.url.replace(/^.*\/webhook\//, ''), {}, { headers: variant.headers('{}') }).catch(() => undefined);
+		await bench.n8n
+			.callWebhook(
+				variant.url.replace(/^.*\/webhook\//, ''),
+				{},
+				{ headers: variant.headers('{}') },
+			)
+			.catch(() => undefined);
 		// the duplicate variant's warm-up sends the events its rounds repeat
-		await runRound(bench, variant, 0, { ...options, events: variant.key === 'duplicate' ? options.events : 10 }, pid);
+		await runRound(
+			bench,
+			variant,
+			0,
+			{ ...options, events: variant.key === 'duplicate' ? options.events : 10 },
+			pid,
+		);
 	}
 	const results = new Map<string, Round[]>(variants.map((v) => [v.key, []]));
 	for (let round = 1; round <= options.rounds; round++) {
 		for (const variant of variants) {
 			const result = await runRound(bench, variant, round, options, pid);
 			results.get(variant.key)!.push(result);
-			console.log(`  round ${round}: ${variant.label}: ${result.perSecond.toFixed(1)} events/s, ${result.cpuMsPerEvent?.toFixed(2) ?? '-'} CPU ms/event`);
+			console.log(
+				`  round ${round}: ${variant.label}: ${result.perSecond.toFixed(1)} events/s, ${result.cpuMsPerEvent?.toFixed(2) ?? '-'} CPU ms/event`,
+			);
 		}
 	}
 	const best = (key: string) => {
@@ -247,17 +332,35 @@ export async function benchReceive(bench: BenchN8n, options: ReceiveOptions): Pr
 	const baseline = best('header');
 	const rows: Cell[][] = variants.map((v) => {
 		const b = best(v.key);
-		return [v.label, b.perSecond, ratio(b.perSecond, baseline.perSecond), b.cpu, ratio(b.cpu, baseline.cpu), b.executions, b.non200];
+		return [
+			v.label,
+			b.perSecond,
+			ratio(b.perSecond, baseline.perSecond),
+			b.cpu,
+			ratio(b.cpu, baseline.cpu),
+			b.executions,
+			b.non200,
+		];
 	});
 	printTable(
 		`receive: real n8n (regular mode), ${options.events} signed status events per round, ${options.concurrency} at a time, best of ${options.rounds}; CPU = n8n main process`,
-		['receiver', 'events/s', 'vs Header Auth', 'CPU ms/event', 'CPU vs Header Auth', 'executions', 'non-200'],
+		[
+			'receiver',
+			'events/s',
+			'vs Header Auth',
+			'CPU ms/event',
+			'CPU vs Header Auth',
+			'executions',
+			'non-200',
+		],
 		rows,
 		[0, 1, 0, 2, 0, 0, 0],
 	);
 
 	if (options.profile) {
-		for (const variant of variants.filter((v) => ['header', 'status', 'nosecret', 'filtered', 'duplicate'].includes(v.key))) {
+		for (const variant of variants.filter((v) =>
+			['header', 'status', 'nosecret', 'filtered', 'duplicate'].includes(v.key),
+		)) {
 			await startProfile(bench.dir);
 			await runRound(bench, variant, options.rounds + 1, options, pid);
 			const file = await stopProfile(bench.dir);

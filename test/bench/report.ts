@@ -11,12 +11,21 @@ function cell(value: Cell, decimals: number): string {
 }
 
 /** Prints rows under a header; the first column is left-aligned, the others right-aligned. */
-export function printTable(title: string, header: string[], rows: Cell[][], decimals: number[] = []): void {
+export function printTable(
+	title: string,
+	header: string[],
+	rows: Cell[][],
+	decimals: number[] = [],
+): void {
 	const text = [header, ...rows.map((row) => row.map((value, i) => cell(value, decimals[i] ?? 1)))];
 	const widths = header.map((_, i) => Math.max(...text.map((row) => row[i]?.length ?? 0)));
 	console.log(`\n${title}`);
 	for (const row of text) {
-		console.log(row.map((value, i) => (i === 0 ? value.padEnd(widths[i]) : value.padStart(widths[i]))).join('  '));
+		console.log(
+			row
+				.map((value, i) => (i === 0 ? value.padEnd(widths[i]) : value.padStart(widths[i])))
+				.join('  '),
+		);
 	}
 }
 
@@ -48,7 +57,11 @@ export function processCpuMs(pid: number | undefined): number | undefined {
 }
 
 /** Runs task(0..count-1), at most `concurrency` at once. */
-export async function pool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+export async function pool(
+	count: number,
+	concurrency: number,
+	task: (index: number) => Promise<void>,
+): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (next < count) await task(next++);

@@ -50,19 +50,36 @@ const { values, positionals } = parseArgs({
 
 async function main(): Promise<void> {
 	const unknown = positionals.filter((p) => !(PARTS as readonly string[]).includes(p));
-	if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`);
+	if (unknown.length > 0)
+		throw new Error(`unknown part(s) ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`);
 	const parts = positionals.length > 0 ? positionals : [...PARTS];
-	console.log(`bench: ${parts.join(', ')} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+	console.log(
+		`bench: ${parts.join(', ')} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+	);
 	stopAllOnSignals();
 
 	if (parts.includes('send')) {
-		await benchSend({ latencyMs: Number(values.latency), items: Number(values.items), loopItems: Number(values['loop-items']), profile: values.profile });
+		await benchSend({
+			latencyMs: Number(values.latency),
+			items: Number(values.items),
+			loopItems: Number(values['loop-items']),
+			profile: values.profile,
+		});
 	}
 	if (parts.includes('limit')) await benchSharedLimitEngine({ runs: Number(values.inbound) });
 	if (parts.includes('receive') || parts.includes('limit')) {
-		const env = Object.fromEntries((values['n8n-env'] ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+		const env = Object.fromEntries(
+			(values['n8n-env'] ?? []).map((pair) => [
+				pair.slice(0, pair.indexOf('=')),
+				pair.slice(pair.indexOf('=') + 1),
+			]),
+		);
 		if (Object.keys(env).length > 0) console.log(`n8n environment: ${JSON.stringify(env)}`);
-		const bench: BenchN8n = await startBenchN8n({ skipBuild: values['skip-build'], profile: values.profile, env });
+		const bench: BenchN8n = await startBenchN8n({
+			skipBuild: values['skip-build'],
+			profile: values.profile,
+			env,
+		});
 		try {
 			if (parts.includes('receive')) {
 				await benchReceive(bench, {
@@ -73,7 +90,8 @@ async function main(): Promise<void> {
 					variants: values.variants?.split(','),
 				});
 			}
-			if (parts.includes('limit')) await benchSharedLimit(bench, { inbound: Number(values.inbound) });
+			if (parts.includes('limit'))
+				await benchSharedLimit(bench, { inbound: Number(values.inbound) });
 		} finally {
 			await bench.stop();
 		}

@@ -28,12 +28,18 @@ export interface SendOptions {
 	profile: boolean;
 }
 
-async function profiled<T>(enabled: boolean, events: () => number, run: () => Promise<T>): Promise<T> {
+async function profiled<T>(
+	enabled: boolean,
+	events: () => number,
+	run: () => Promise<T>,
+): Promise<T> {
 	if (!enabled) return await run();
 	const session = new inspector.Session();
 	session.connect();
 	const post = async (method: string, params: object = {}) =>
-		await new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+		await new Promise<any>((resolve, reject) =>
+			session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+		);
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 250 });
 	await post('Profiler.start');
@@ -57,7 +63,10 @@ interface Measured {
 	cpuMsPerMessage: number;
 }
 
-async function emulatorState(url: string): Promise<{ accepted: Array<{ jti?: string; body: { client_ref?: string } }>; requests: Array<{ status: unknown }> }> {
+async function emulatorState(url: string): Promise<{
+	accepted: Array<{ jti?: string; body: { client_ref?: string } }>;
+	requests: Array<{ status: unknown }>;
+}> {
 	const res = await fetch(`${url}/_emulator/state`);
 	return (await res.json()) as Awaited<ReturnType<typeof emulatorState>>;
 }
@@ -71,7 +80,13 @@ async function control(url: string, route: string, body: unknown = {}): Promise<
 	if (!res.ok) throw new Error(`POST /_emulator/${route}: ${res.status} ${await res.text()}`);
 }
 
-async function measure(emulator: EmulatorProcess, latencyMs: number, label: string, count: number, concurrency: number): Promise<Measured> {
+async function measure(
+	emulator: EmulatorProcess,
+	latencyMs: number,
+	label: string,
+	count: number,
+	concurrency: number,
+): Promise<Measured> {
 	await control(emulator.url, 'reset');
 	await control(emulator.url, 'config', { latencyMs });
 	const cpuBefore = ownCpuMs();
@@ -90,7 +105,12 @@ async function measure(emulator: EmulatorProcess, latencyMs: number, label: stri
 	const state = await emulatorState(emulator.url);
 	const refs = new Set(state.accepted.map((m) => m.body.client_ref));
 	const jtis = new Set(state.accepted.map((m) => m.jti));
-	if (outputs[0].length !== count || state.accepted.length !== count || refs.size !== count || jtis.size !== count) {
+	if (
+		outputs[0].length !== count ||
+		state.accepted.length !== count ||
+		refs.size !== count ||
+		jtis.size !== count
+	) {
 		throw new Error(
 			`${label}: ${state.accepted.length} accepted, ${refs.size} distinct client_refs, ${jtis.size} distinct jti, ${outputs[0].length} outputs for ${count} items`,
 		);
@@ -106,7 +126,13 @@ async function measure(emulator: EmulatorProcess, latencyMs: number, label: stri
 }
 
 /** The machine's ceiling right now: plain HTTP from this process (Basic auth, no n8n) at the same concurrency. */
-async function rawHttp(emulator: EmulatorProcess, latencyMs: number, label: string, count: number, concurrency: number): Promise<Measured> {
+async function rawHttp(
+	emulator: EmulatorProcess,
+	latencyMs: number,
+	label: string,
+	count: number,
+	concurrency: number,
+): Promise<Measured> {
 	await control(emulator.url, 'reset');
 	await control(emulator.url, 'config', { latencyMs });
 	const { apiKey, apiSecret } = emulator.credentials;
@@ -151,20 +177,50 @@ export async function benchSend(options: SendOptions): Promise<void> {
 	try {
 		// warm-up: module loading, key parsing, connection pool
 		await measure(emulator, options.latencyMs, 'warm-up', 20, 10);
-		rows.push(await measure(emulator, options.latencyMs, 'one at a time (loop baseline)', options.loopItems, 1));
-		rows.push(await rawHttp(emulator, options.latencyMs, 'plain HTTP, 10 parallel (machine)', options.items, 10));
-		rows.push(await measure(emulator, options.latencyMs, '10 parallel, cap off', options.items, 10));
-		rows.push(await rawHttp(emulator, options.latencyMs, 'plain HTTP, 50 parallel (machine)', options.items * 5, 50));
 		rows.push(
-			await profiled(options.profile, () => options.items * 5, async () =>
-				await measure(emulator, options.latencyMs, '50 parallel, cap off', options.items * 5, 50),
+			await measure(
+				emulator,
+				options.latencyMs,
+				'one at a time (loop baseline)',
+				options.loopItems,
+				1,
+			),
+		);
+		rows.push(
+			await rawHttp(
+				emulator,
+				options.latencyMs,
+				'plain HTTP, 10 parallel (machine)',
+				options.items,
+				10,
+			),
+		);
+		rows.push(
+			await measure(emulator, options.latencyMs, '10 parallel, cap off', options.items, 10),
+		);
+		rows.push(
+			await rawHttp(
+				emulator,
+				options.latencyMs,
+				'plain HTTP, 50 parallel (machine)',
+				options.items * 5,
+				50,
+			),
+		);
+		rows.push(
+			await profiled(
+				options.profile,
+				() => options.items * 5,
+				async () =>
+					await measure(emulator, options.latencyMs, '50 parallel, cap off', options.items * 5, 50),
 			),
 		);
 	} finally {
 		await emulator.stop();
 	}
 	const loop = rows[0].perSecond;
-	const machine = (r: Measured) => rows.find((m) => m.label.startsWith('plain HTTP') && m.ideal === r.ideal);
+	const machine = (r: Measured) =>
+		rows.find((m) => m.label.startsWith('plain HTTP') && m.ideal === r.ideal);
 	const table: Cell[][] = rows.map((r) => [
 		r.label,
 		r.items,
@@ -178,7 +234,17 @@ export async function benchSend(options: SendOptions): Promise<void> {
 	]);
 	printTable(
 		`send: Send SMS node -> emulator (own process), JWT, ${options.latencyMs} ms latency, every message accepted once with its own jti`,
-		['run', 'items', 'seconds', 'msg/s', 'ideal', 'of ideal', 'vs loop', 'vs plain HTTP', 'CPU ms/msg'],
+		[
+			'run',
+			'items',
+			'seconds',
+			'msg/s',
+			'ideal',
+			'of ideal',
+			'vs loop',
+			'vs plain HTTP',
+			'CPU ms/msg',
+		],
 		table,
 		[0, 0, 1, 1, 0, 0, 0, 0, 2],
 	);

@@ -16,13 +16,15 @@ export interface SentMessage {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function str(...values: unknown[]): string {
 	for (const v of values) {
 		if (typeof v === 'string') return v;
 		if (typeof v === 'number') return String(v);
-		if (isObject(v) && (typeof v.number === 'string' || typeof v.number === 'number')) return String(v.number);
+		if (isObject(v) && (typeof v.number === 'string' || typeof v.number === 'number'))
+			return String(v.number);
 	}
 	return '';
 }
@@ -35,7 +37,13 @@ function textOf(message: unknown): unknown {
 export function normaliseMessage(record: Json): SentMessage {
 	const inner = [record.body, record.request].find(isObject) ?? {};
 	return {
-		messageUuid: str(record.message_uuid, record.messageUuid, record.uuid, record.id, inner.message_uuid),
+		messageUuid: str(
+			record.message_uuid,
+			record.messageUuid,
+			record.uuid,
+			record.id,
+			inner.message_uuid,
+		),
 		to: str(record.to, inner.to),
 		from: str(record.from, inner.from),
 		text: str(record.text, inner.text, textOf(inner.message)),
@@ -59,17 +67,26 @@ export class EmulatorClient {
 	/** Messages sent to the emulator's Messages API (outbound SMS). */
 	async messages(): Promise<SentMessage[]> {
 		const state = await this.state();
-		const list = [state.accepted, state.messages, state.sent].find(Array.isArray) as unknown[] | undefined;
-		if (!list) throw new Error(`GET /_emulator/state has no message list (keys: ${Object.keys(state).join(', ')})`);
+		const list = [state.accepted, state.messages, state.sent].find(Array.isArray) as
+			| unknown[]
+			| undefined;
+		if (!list)
+			throw new Error(
+				`GET /_emulator/state has no message list (keys: ${Object.keys(state).join(', ')})`,
+			);
 		return list.filter(isObject).map(normaliseMessage);
 	}
 
 	/** Status webhooks the emulator has emitted (delivered or not) whose body carries a client_ref with this prefix. */
 	async statusWebhooksFor(clientRefPrefix: string): Promise<number> {
 		const state = await this.state();
-		const deliveries = Array.isArray(state.webhookDeliveries) ? state.webhookDeliveries.filter(isObject) : [];
+		const deliveries = Array.isArray(state.webhookDeliveries)
+			? state.webhookDeliveries.filter(isObject)
+			: [];
 		const needle = `"client_ref":"${clientRefPrefix}`;
-		return deliveries.filter((d) => d.kind === 'status' && typeof d.body === 'string' && d.body.includes(needle)).length;
+		return deliveries.filter(
+			(d) => d.kind === 'status' && typeof d.body === 'string' && d.body.includes(needle),
+		).length;
 	}
 
 	/** Asks the emulator to deliver a signed inbound-message webhook to the application's inbound URL. */
@@ -88,9 +105,12 @@ export class EmulatorClient {
 	async applicationWebhooks(): Promise<{ status_url?: string; inbound_url?: string }> {
 		const { apiKey, apiSecret, applicationId } = this.credentials;
 		const res = await fetch(`${this.url}/v2/applications/${applicationId}`, {
-			headers: { authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}` },
+			headers: {
+				authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
+			},
 		});
-		if (!res.ok) throw new Error(`GET /v2/applications/${applicationId}: ${res.status} ${await res.text()}`);
+		if (!res.ok)
+			throw new Error(`GET /v2/applications/${applicationId}: ${res.status} ${await res.text()}`);
 		const app = (await res.json()) as Json;
 		const capabilities = isObject(app.capabilities) ? app.capabilities : {};
 		const messages = isObject(capabilities.messages) ? capabilities.messages : {};
@@ -116,6 +136,9 @@ export function signWebhook(body: string, secret: string, overrides: Json = {}):
 		...overrides,
 	};
 	const payload = b64url(JSON.stringify(claims));
-	const signature = crypto.createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+	const signature = crypto
+		.createHmac('sha256', secret)
+		.update(`${header}.${payload}`)
+		.digest('base64url');
 	return `${header}.${payload}.${signature}`;
 }

@@ -35,7 +35,9 @@ function pickString(sources: Array<Record<string, unknown> | undefined>, keys: s
 export function readEmulatorCredentials(statePath: string): EmulatorCredentials {
 	const state = JSON.parse(fs.readFileSync(statePath, 'utf8')) as Record<string, unknown>;
 	const nested = (key: string) =>
-		typeof state[key] === 'object' && state[key] !== null ? (state[key] as Record<string, unknown>) : undefined;
+		typeof state[key] === 'object' && state[key] !== null
+			? (state[key] as Record<string, unknown>)
+			: undefined;
 	const sources = [nested('credentials'), nested('account'), nested('application'), state];
 	const credentials: EmulatorCredentials = {
 		apiKey: pickString(sources, ['apiKey', 'api_key']),
@@ -47,7 +49,8 @@ export function readEmulatorCredentials(statePath: string): EmulatorCredentials 
 	const missing = Object.entries(credentials)
 		.filter(([, v]) => v === '')
 		.map(([k]) => k);
-	if (missing.length > 0) throw new Error(`emulator state ${statePath} lacks ${missing.join(', ')}`);
+	if (missing.length > 0)
+		throw new Error(`emulator state ${statePath} lacks ${missing.join(', ')}`);
 	return credentials;
 }
 
@@ -75,7 +78,8 @@ export async function startEmulator(options: {
 	logFile: string;
 	extraArgs?: string[];
 }): Promise<EmulatorProcess> {
-	if (!fs.existsSync(EMULATOR_CLI)) throw new Error(`the emulator CLI ${EMULATOR_CLI} does not exist (yet)`);
+	if (!fs.existsSync(EMULATOR_CLI))
+		throw new Error(`the emulator CLI ${EMULATOR_CLI} does not exist (yet)`);
 	fs.mkdirSync(path.dirname(options.statePath), { recursive: true });
 	fs.writeFileSync(options.logFile, '');
 	const service = startService(
@@ -98,8 +102,11 @@ export async function startEmulator(options: {
 		const url = await waitFor(
 			`the emulator on port ${options.port}`,
 			async () => {
-				if (service.child.exitCode !== null) throw new Error(`emulator exited with ${service.child.exitCode}`);
-				const printed = /https?:\/\/(?:127\.0\.0\.1|localhost):\d+/.exec(fs.readFileSync(options.logFile, 'utf8'));
+				if (service.child.exitCode !== null)
+					throw new Error(`emulator exited with ${service.child.exitCode}`);
+				const printed = /https?:\/\/(?:127\.0\.0\.1|localhost):\d+/.exec(
+					fs.readFileSync(options.logFile, 'utf8'),
+				);
 				const url = printed ? printed[0].replace('localhost', '127.0.0.1') : fallbackUrl;
 				const res = await fetch(`${url}/_emulator/state`).catch(() => undefined);
 				return res?.ok && fs.existsSync(options.statePath) ? url : undefined;

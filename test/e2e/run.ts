@@ -56,7 +56,11 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 let skipped = 0;
 
-async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined): Promise<Result[]> {
+async function runMode(
+	mode: N8nMode,
+	runtime: Runtime,
+	only: string | undefined,
+): Promise<Result[]> {
 	const named = scenarios.filter((s) => !only || s.name.includes(only));
 	const selected = named.filter((s) => !s.n8nLines || s.n8nLines.includes(runtime.line));
 	for (const s of named.filter((n) => !selected.includes(n))) {
@@ -64,7 +68,11 @@ async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined
 		console.log(`  skip  ${s.name} (n8n ${s.n8nLines?.join(', ')} only)`);
 	}
 	const started = Date.now();
-	const workDir = path.join(DEV_DIR, 'e2e', runtime.line === '2.x' ? mode : `${runtime.line}-${mode}`);
+	const workDir = path.join(
+		DEV_DIR,
+		'e2e',
+		runtime.line === '2.x' ? mode : `${runtime.line}-${mode}`,
+	);
 	fs.rmSync(workDir, { recursive: true, force: true });
 	const logDir = path.join(workDir, 'logs');
 	fs.mkdirSync(logDir, { recursive: true });
@@ -85,7 +93,11 @@ async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined
 			n8n = await N8nServer.start({ mode, runtime, userFolder: workDir, logDir });
 			const credential = async (auth: 'jwt' | 'basic') => {
 				const name = `e2e ${auth === 'jwt' ? 'JWT' : 'Basic'} (emulator)`;
-				const id = await n8n!.createCredential({ name, type: CREDENTIAL_TYPE, data: vonageCredentialData(emulator!, auth) });
+				const id = await n8n!.createCredential({
+					name,
+					type: CREDENTIAL_TYPE,
+					data: vonageCredentialData(emulator!, auth),
+				});
 				return { id, name };
 			};
 			ctx = {
@@ -99,7 +111,13 @@ async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined
 		} catch (error) {
 			const message = (error as Error).message;
 			console.log(`setup FAILED: ${message}`);
-			return selected.map((s) => ({ mode, name: s.name, ok: false, ms: 0, error: `setup failed: ${message.split('\n')[0]}` }));
+			return selected.map((s) => ({
+				mode,
+				name: s.name,
+				ok: false,
+				ms: 0,
+				error: `setup failed: ${message.split('\n')[0]}`,
+			}));
 		}
 
 		for (const scenario of selected) {
@@ -111,7 +129,9 @@ async function runMode(mode: N8nMode, runtime: Runtime, only: string | undefined
 			} catch (error) {
 				const message = error instanceof Error ? error.message : String(error);
 				results.push({ mode, name: scenario.name, ok: false, ms: Date.now() - t, error: message });
-				console.log(`  FAIL  ${scenario.name} (${seconds(Date.now() - t)} s)\n        ${message.split('\n').join('\n        ')}`);
+				console.log(
+					`  FAIL  ${scenario.name} (${seconds(Date.now() - t)} s)\n        ${message.split('\n').join('\n        ')}`,
+				);
 			}
 		}
 		return results;
@@ -127,14 +147,17 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const modeArg = arg('--mode') ?? 'both';
 	const modes: N8nMode[] = modeArg === 'both' ? ['regular', 'queue'] : [modeArg as N8nMode];
-	if (!modes.every((m) => m === 'regular' || m === 'queue')) throw new Error(`--mode must be regular, queue or both`);
+	if (!modes.every((m) => m === 'regular' || m === 'queue'))
+		throw new Error(`--mode must be regular, queue or both`);
 	const only = arg('--only');
 	const runtime = runtimeFor(parseLine(arg('--n8n')));
 
 	await ensureInstalled({ runtime });
-	if (!process.argv.includes('--skip-build') && process.env.E2E_SKIP_BUILD !== '1') await buildPackage();
+	if (!process.argv.includes('--skip-build') && process.env.E2E_SKIP_BUILD !== '1')
+		await buildPackage();
 	const missing = missingDistFiles();
-	if (missing.length > 0) console.log(`warning: the build lacks ${missing.join(', ')}; scenarios using them will fail`);
+	if (missing.length > 0)
+		console.log(`warning: the build lacks ${missing.join(', ')}; scenarios using them will fail`);
 
 	const results: Result[] = [];
 	for (const mode of modes) results.push(...(await runMode(mode, runtime, only)));
@@ -142,10 +165,13 @@ async function main(): Promise<void> {
 	const failed = results.filter((r) => !r.ok);
 	if (failed.length > 0) {
 		console.log('\nFailed:');
-		for (const r of failed) console.log(`  [${r.mode}] ${r.name}: ${(r.error ?? '').split('\n')[0]}`);
+		for (const r of failed)
+			console.log(`  [${r.mode}] ${r.name}: ${(r.error ?? '').split('\n')[0]}`);
 	}
 	console.log(`\ne2e wall time: ${seconds(Date.now() - started)} s`);
-	console.log(`${results.length - failed.length} passed, ${failed.length} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+	console.log(
+		`${results.length - failed.length} passed, ${failed.length} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+	);
 	process.exitCode = failed.length > 0 ? 1 : 0;
 }
 

@@ -9,7 +9,13 @@ import * as path from 'node:path';
 import { waitFor } from './n8n/proc';
 import type { Workflow, WorkflowInput } from './n8n/server';
 import type { Context, Scenario } from './scenarios';
-import { CREDENTIAL_TYPE, INBOUND_TRIGGER, SEND_NODE, productionUrl, type CredentialRef } from './workflows';
+import {
+	CREDENTIAL_TYPE,
+	INBOUND_TRIGGER,
+	SEND_NODE,
+	productionUrl,
+	type CredentialRef,
+} from './workflows';
 
 const credentials = (ref: CredentialRef) => ({ vonageMessagesApi: ref });
 const WA_NUMBER = '447700900001';
@@ -19,17 +25,43 @@ const MMS_SHORTCODE = '12345';
 type Json = Record<string, any>;
 
 function sendNode(name: string, x: number, parameters: Json, credential: CredentialRef): Json {
-	return { parameters: { operation: 'send', ...parameters }, name, type: SEND_NODE, typeVersion: 1, position: [x, 0], credentials: credentials(credential) };
+	return {
+		parameters: { operation: 'send', ...parameters },
+		name,
+		type: SEND_NODE,
+		typeVersion: 1,
+		position: [x, 0],
+		credentials: credentials(credential),
+	};
 }
 
 /** Webhook (body {run}) -> WhatsApp text (v0.1) -> WhatsApp image (v1) -> WhatsApp template (v0.1) -> MMS image (v1). */
 function channelsSendWorkflow(path: string, credential: CredentialRef): WorkflowInput {
 	const run = "{{ $('Webhook').item.json.body.run }}";
 	const steps: Array<[string, Json]> = [
-		['WhatsApp text', { resource: 'whatsapp', from: WA_NUMBER, to: '447700900100', messageType: 'text', text: `=Hello from ${run}`, clientRef: `=${run}-wa-text` }],
+		[
+			'WhatsApp text',
+			{
+				resource: 'whatsapp',
+				from: WA_NUMBER,
+				to: '447700900100',
+				messageType: 'text',
+				text: `=Hello from ${run}`,
+				clientRef: `=${run}-wa-text`,
+			},
+		],
 		[
 			'WhatsApp image',
-			{ resource: 'whatsapp', from: WA_NUMBER, to: '447700900101', messageType: 'image', mediaUrl: 'https://example.com/cat.jpg', caption: 'Oliver', clientRef: `=${run}-wa-image`, options: { apiVersion: 'v1' } },
+			{
+				resource: 'whatsapp',
+				from: WA_NUMBER,
+				to: '447700900101',
+				messageType: 'image',
+				mediaUrl: 'https://example.com/cat.jpg',
+				caption: 'Oliver',
+				clientRef: `=${run}-wa-image`,
+				options: { apiVersion: 'v1' },
+			},
 		],
 		[
 			'WhatsApp template',
@@ -45,16 +77,46 @@ function channelsSendWorkflow(path: string, credential: CredentialRef): Workflow
 				clientRef: `=${run}-wa-template`,
 			},
 		],
-		['MMS image', { resource: 'mms', from: MMS_SHORTCODE, to: '12015550124', mediaUrl: 'https://example.com/receipt.jpg', caption: 'Receipt', clientRef: `=${run}-mms`, options: { apiVersion: 'v1' } }],
+		[
+			'MMS image',
+			{
+				resource: 'mms',
+				from: MMS_SHORTCODE,
+				to: '12015550124',
+				mediaUrl: 'https://example.com/receipt.jpg',
+				caption: 'Receipt',
+				clientRef: `=${run}-mms`,
+				options: { apiVersion: 'v1' },
+			},
+		],
 	];
 	const nodes: Json[] = [
-		{ parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} }, name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: crypto.randomUUID() },
+		{
+			parameters: {
+				httpMethod: 'POST',
+				path,
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: crypto.randomUUID(),
+		},
 		...steps.map(([name, parameters], i) => sendNode(name, 220 * (i + 1), parameters, credential)),
 	];
 	const names = ['Webhook', ...steps.map(([name]) => name)];
 	const connections: Json = {};
-	for (let i = 0; i < names.length - 1; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	return { name: 'e2e: send WhatsApp and MMS', nodes, connections, settings: { executionOrder: 'v1' } };
+	for (let i = 0; i < names.length - 1; i++)
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	return {
+		name: 'e2e: send WhatsApp and MMS',
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /** Inbound Trigger (WhatsApp and MMS only) -> If MMS: MMS reply with the same picture, else a WhatsApp text reply. */
@@ -75,7 +137,14 @@ function channelsReplyWorkflow(credential: CredentialRef): WorkflowInput {
 				parameters: {
 					conditions: {
 						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
-						conditions: [{ id: 'c1', leftValue: '={{ $json.channel }}', rightValue: 'mms', operator: { type: 'string', operation: 'equals' } }],
+						conditions: [
+							{
+								id: 'c1',
+								leftValue: '={{ $json.channel }}',
+								rightValue: 'mms',
+								operator: { type: 'string', operation: 'equals' },
+							},
+						],
 						combinator: 'and',
 					},
 					options: {},
@@ -86,7 +155,18 @@ function channelsReplyWorkflow(credential: CredentialRef): WorkflowInput {
 				position: [220, 0],
 			},
 			{
-				...sendNode('MMS Reply', 440, { resource: 'mms', from: '={{ $json.recipient }}', to: '={{ $json.sender }}', mediaUrl: '={{ $json.media_url }}', clientRef: '=mms-reply-{{ $json.message_uuid.slice(0, 8) }}' }, credential),
+				...sendNode(
+					'MMS Reply',
+					440,
+					{
+						resource: 'mms',
+						from: '={{ $json.recipient }}',
+						to: '={{ $json.sender }}',
+						mediaUrl: '={{ $json.media_url }}',
+						clientRef: '=mms-reply-{{ $json.message_uuid.slice(0, 8) }}',
+					},
+					credential,
+				),
 				position: [440, -100],
 			},
 			{
@@ -108,7 +188,12 @@ function channelsReplyWorkflow(credential: CredentialRef): WorkflowInput {
 		],
 		connections: {
 			Inbound: { main: [[{ node: 'Is MMS', type: 'main', index: 0 }]] },
-			'Is MMS': { main: [[{ node: 'MMS Reply', type: 'main', index: 0 }], [{ node: 'WhatsApp Reply', type: 'main', index: 0 }]] },
+			'Is MMS': {
+				main: [
+					[{ node: 'MMS Reply', type: 'main', index: 0 }],
+					[{ node: 'WhatsApp Reply', type: 'main', index: 0 }],
+				],
+			},
 		},
 		settings: { executionOrder: 'v1' },
 	};
@@ -122,7 +207,12 @@ function whatsappBotExample(credential: CredentialRef): WorkflowInput {
 		if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials = { [CREDENTIAL_TYPE]: credential };
 		if (node.webhookId) node.webhookId = crypto.randomUUID();
 	}
-	return { name: `e2e examples: WhatsApp reply bot`, nodes: input.nodes, connections: input.connections, settings: input.settings };
+	return {
+		name: `e2e examples: WhatsApp reply bot`,
+		nodes: input.nodes,
+		connections: input.connections,
+		settings: input.settings,
+	};
 }
 
 async function emulatorState(ctx: Context): Promise<Json> {
@@ -130,11 +220,16 @@ async function emulatorState(ctx: Context): Promise<Json> {
 	return (await res.json()) as Json;
 }
 
-const accepted = async (ctx: Context): Promise<Json[]> => ((await emulatorState(ctx)).accepted as Json[]) ?? [];
+const accepted = async (ctx: Context): Promise<Json[]> =>
+	((await emulatorState(ctx)).accepted as Json[]) ?? [];
 const refOf = (m: Json): string => String(m.body?.client_ref ?? '');
 
 async function inbound(ctx: Context, body: Json): Promise<Json> {
-	const res = await fetch(`${ctx.emulator.url}/_emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await fetch(`${ctx.emulator.url}/_emulator/inbound`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	const text = await res.text();
 	if (!res.ok) throw new Error(`POST /_emulator/inbound: ${res.status} ${text}`);
 	return JSON.parse(text) as Json;
@@ -144,21 +239,52 @@ async function inbound(ctx: Context, body: Json): Promise<Json> {
 async function sendAll(ctx: Context, path: string): Promise<void> {
 	const run = `ch-${ctx.mode}-${Date.now().toString(36)}`;
 	const response = await ctx.n8n.callWebhook(path, { run }, { timeoutMs: 60_000 });
-	assert.equal(response.status, 200, `webhook answered ${response.status}: ${response.text.slice(0, 300)}`);
+	assert.equal(
+		response.status,
+		200,
+		`webhook answered ${response.status}: ${response.text.slice(0, 300)}`,
+	);
 	const [mms] = (Array.isArray(response.json) ? response.json : [response.json]) as Json[];
 	assert.deepEqual(
-		{ channel: mms.channel, message_type: mms.message_type, to: mms.to, from: mms.from, client_ref: mms.client_ref },
-		{ channel: 'mms', message_type: 'image', to: '12015550124', from: MMS_SHORTCODE, client_ref: `${run}-mms` },
+		{
+			channel: mms.channel,
+			message_type: mms.message_type,
+			to: mms.to,
+			from: mms.from,
+			client_ref: mms.client_ref,
+		},
+		{
+			channel: 'mms',
+			message_type: 'image',
+			to: '12015550124',
+			from: MMS_SHORTCODE,
+			client_ref: `${run}-mms`,
+		},
 	);
 	const mine = (await accepted(ctx)).filter((m) => refOf(m).startsWith(`${run}-`));
 	const byRef = new Map(mine.map((m) => [refOf(m), m]));
-	assert.equal(mine.length, 4, `the emulator received ${mine.length} of 4 messages (${[...byRef.keys()].join(', ')})`);
-	assert.deepEqual(byRef.get(`${run}-wa-text`)?.body.message, { content: { type: 'text', text: `Hello from ${run}` } });
+	assert.equal(
+		mine.length,
+		4,
+		`the emulator received ${mine.length} of 4 messages (${[...byRef.keys()].join(', ')})`,
+	);
+	assert.deepEqual(byRef.get(`${run}-wa-text`)?.body.message, {
+		content: { type: 'text', text: `Hello from ${run}` },
+	});
 	assert.equal(byRef.get(`${run}-wa-text`)?.version, undefined, 'WhatsApp text went through v0.1');
-	assert.deepEqual(byRef.get(`${run}-wa-image`)?.body.image, { url: 'https://example.com/cat.jpg', caption: 'Oliver' });
+	assert.deepEqual(byRef.get(`${run}-wa-image`)?.body.image, {
+		url: 'https://example.com/cat.jpg',
+		caption: 'Oliver',
+	});
 	assert.equal(byRef.get(`${run}-wa-image`)?.version, 'v1');
-	assert.deepEqual(byRef.get(`${run}-wa-template`)?.body.message.whatsapp, { policy: 'deterministic', locale: 'en-GB' });
-	assert.deepEqual(byRef.get(`${run}-wa-template`)?.body.message.content.template, { name: 'acme:order_update', parameters: [run] });
+	assert.deepEqual(byRef.get(`${run}-wa-template`)?.body.message.whatsapp, {
+		policy: 'deterministic',
+		locale: 'en-GB',
+	});
+	assert.deepEqual(byRef.get(`${run}-wa-template`)?.body.message.content.template, {
+		name: 'acme:order_update',
+		parameters: [run],
+	});
 	assert.deepEqual(byRef.get(`${run}-mms`)?.body, {
 		channel: 'mms',
 		message_type: 'image',
@@ -171,15 +297,38 @@ async function sendAll(ctx: Context, path: string): Promise<void> {
 
 /** Inbound WhatsApp, MMS and SMS to the published channels workflow: replies on WhatsApp and MMS, none for SMS. */
 async function runReplies(ctx: Context, workflow: Workflow, url: string): Promise<void> {
-	await waitFor('the inbound URL to point at the channels workflow', async () => ((await ctx.emulator.applicationWebhooks()).inbound_url === url ? true : undefined), 20_000, 200);
+	await waitFor(
+		'the inbound URL to point at the channels workflow',
+		async () => ((await ctx.emulator.applicationWebhooks()).inbound_url === url ? true : undefined),
+		20_000,
+		200,
+	);
 
 	const tag = Date.now().toString().slice(-6);
 	const waSender = `4477001${tag}`;
 	const mmsSender = `1201555${tag.slice(-4)}`;
 	const smsSender = `4477002${tag}`;
-	await inbound(ctx, { channel: 'whatsapp', from: waSender, to: WA_NUMBER, text: 'Where is my order?' });
-	await inbound(ctx, { channel: 'whatsapp', from: waSender, to: WA_NUMBER, type: 'image', url: 'https://example.com/broken.jpg', caption: 'It arrived broken' });
-	await inbound(ctx, { channel: 'mms', from: mmsSender, to: MMS_SHORTCODE, type: 'image', url: 'https://example.com/mms.jpg' });
+	await inbound(ctx, {
+		channel: 'whatsapp',
+		from: waSender,
+		to: WA_NUMBER,
+		text: 'Where is my order?',
+	});
+	await inbound(ctx, {
+		channel: 'whatsapp',
+		from: waSender,
+		to: WA_NUMBER,
+		type: 'image',
+		url: 'https://example.com/broken.jpg',
+		caption: 'It arrived broken',
+	});
+	await inbound(ctx, {
+		channel: 'mms',
+		from: mmsSender,
+		to: MMS_SHORTCODE,
+		type: 'image',
+		url: 'https://example.com/mms.jpg',
+	});
 	await inbound(ctx, { from: smsSender, to: WA_NUMBER, text: 'an SMS the trigger must ignore' });
 
 	const replies = await waitFor(
@@ -194,17 +343,41 @@ async function runReplies(ctx: Context, workflow: Workflow, url: string): Promis
 		500,
 	).catch(async (error: Error) => {
 		const [last] = await ctx.n8n.listExecutions({ workflowId: workflow.id, limit: 1 });
-		throw new Error(`${error.message}; last execution: ${last ? `${last.id} ${last.status} ${last.data?.resultData?.error?.message ?? ''}` : 'none'}`);
+		throw new Error(
+			`${error.message}; last execution: ${last ? `${last.id} ${last.status} ${last.data?.resultData?.error?.message ?? ''}` : 'none'}`,
+		);
 	});
 	const texts = replies.wa.map((m) => String(m.body.message?.content?.text ?? m.body.text)).sort();
-	assert.deepEqual(texts, ['Got your image at https://example.com/broken.jpg', 'Got your text: Where is my order?']);
-	assert.ok(replies.wa.every((m) => m.body.from?.type === 'whatsapp' && m.body.from.number === WA_NUMBER), 'WhatsApp replies come from the WhatsApp number');
-	assert.deepEqual(replies.mms[0].body.message?.content, { type: 'image', image: { url: 'https://example.com/mms.jpg' } });
+	assert.deepEqual(texts, [
+		'Got your image at https://example.com/broken.jpg',
+		'Got your text: Where is my order?',
+	]);
+	assert.ok(
+		replies.wa.every((m) => m.body.from?.type === 'whatsapp' && m.body.from.number === WA_NUMBER),
+		'WhatsApp replies come from the WhatsApp number',
+	);
+	assert.deepEqual(replies.mms[0].body.message?.content, {
+		type: 'image',
+		image: { url: 'https://example.com/mms.jpg' },
+	});
 	assert.equal(replies.mms[0].body.from?.number, MMS_SHORTCODE);
-	assert.equal(replies.all.filter((m) => (m.body.to?.number ?? m.body.to) === smsSender).length, 0, 'the SMS started nothing');
+	assert.equal(
+		replies.all.filter((m) => (m.body.to?.number ?? m.body.to) === smsSender).length,
+		0,
+		'the SMS started nothing',
+	);
 	const executions = await ctx.n8n.waitForExecutions(workflow.id, 3, 20_000);
-	assert.equal(executions.length, 3, `${executions.length} executions for 3 WhatsApp/MMS messages and 1 SMS`);
-	for (const e of executions) assert.equal(e.status, 'success', `execution ${e.id}: ${e.data?.resultData?.error?.message ?? e.status}`);
+	assert.equal(
+		executions.length,
+		3,
+		`${executions.length} executions for 3 WhatsApp/MMS messages and 1 SMS`,
+	);
+	for (const e of executions)
+		assert.equal(
+			e.status,
+			'success',
+			`execution ${e.id}: ${e.data?.resultData?.error?.message ?? e.status}`,
+		);
 }
 
 export const channelScenarios: Scenario[] = [
@@ -213,7 +386,9 @@ export const channelScenarios: Scenario[] = [
 		timeoutMs: 60_000,
 		async run(ctx) {
 			const path = `e2e-channels-${ctx.mode}`;
-			const workflow = await ctx.n8n.createWorkflow(channelsSendWorkflow(path, ctx.credentials.jwt));
+			const workflow = await ctx.n8n.createWorkflow(
+				channelsSendWorkflow(path, ctx.credentials.jwt),
+			);
 			await ctx.n8n.publishWorkflow(workflow.id);
 			try {
 				await sendAll(ctx, path);
@@ -246,25 +421,57 @@ export const channelScenarios: Scenario[] = [
 			const url = productionUrl(ctx.n8n.webhookBaseUrl, input, 'Inbound WhatsApp', 'inbound');
 			await ctx.n8n.publishWorkflow(bot.id);
 			try {
-				await waitFor('the inbound URL to point at the WhatsApp bot', async () => ((await ctx.emulator.applicationWebhooks()).inbound_url === url ? true : undefined), 20_000, 200);
+				await waitFor(
+					'the inbound URL to point at the WhatsApp bot',
+					async () =>
+						(await ctx.emulator.applicationWebhooks()).inbound_url === url ? true : undefined,
+					20_000,
+					200,
+				);
 				const sender = `4477003${Date.now().toString().slice(-6)}`;
-				await inbound(ctx, { channel: 'whatsapp', from: sender, to: WA_NUMBER, text: 'Is the shop open?' });
-				await inbound(ctx, { channel: 'whatsapp', from: sender, to: WA_NUMBER, type: 'image', url: 'https://example.com/p.jpg', caption: 'this one' });
+				await inbound(ctx, {
+					channel: 'whatsapp',
+					from: sender,
+					to: WA_NUMBER,
+					text: 'Is the shop open?',
+				});
+				await inbound(ctx, {
+					channel: 'whatsapp',
+					from: sender,
+					to: WA_NUMBER,
+					type: 'image',
+					url: 'https://example.com/p.jpg',
+					caption: 'this one',
+				});
 				await inbound(ctx, { from: sender, to: WA_NUMBER, text: 'an SMS' });
 				const replies = await waitFor(
 					'two WhatsApp replies',
 					async () => {
-						const mine = (await accepted(ctx)).filter((m) => (m.body.to?.number ?? m.body.to) === sender);
+						const mine = (await accepted(ctx)).filter(
+							(m) => (m.body.to?.number ?? m.body.to) === sender,
+						);
 						return mine.length >= 2 ? mine : undefined;
 					},
 					40_000,
 					500,
 				);
-				const texts = replies.map((m) => String(m.body.message?.content?.text ?? m.body.text)).sort();
-				assert.deepEqual(texts, ['Thanks for the image ("this one"). We will have a look.', 'Thanks, we got your message: "Is the shop open?". We will get back to you soon.']);
-				assert.ok(replies.every((m) => (m.body.to?.type ?? m.body.channel) === 'whatsapp'), 'replies go out on WhatsApp');
+				const texts = replies
+					.map((m) => String(m.body.message?.content?.text ?? m.body.text))
+					.sort();
+				assert.deepEqual(texts, [
+					'Thanks for the image ("this one"). We will have a look.',
+					'Thanks, we got your message: "Is the shop open?". We will get back to you soon.',
+				]);
+				assert.ok(
+					replies.every((m) => (m.body.to?.type ?? m.body.channel) === 'whatsapp'),
+					'replies go out on WhatsApp',
+				);
 				await new Promise((resolve) => setTimeout(resolve, 1000));
-				assert.equal((await accepted(ctx)).filter((m) => (m.body.to?.number ?? m.body.to) === sender).length, 2, 'the SMS got no reply');
+				assert.equal(
+					(await accepted(ctx)).filter((m) => (m.body.to?.number ?? m.body.to) === sender).length,
+					2,
+					'the SMS got no reply',
+				);
 			} finally {
 				await ctx.n8n.unpublishWorkflow(bot.id);
 			}

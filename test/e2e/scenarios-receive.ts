@@ -13,7 +13,12 @@ import { STATUS_TRIGGER, productionUrl, type CredentialRef } from './workflows';
 const NODE = 'Status';
 
 /** Status trigger with default options (automatic registration, Ignore Duplicates on) -> No Op. */
-function workflow(name: string, credential: CredentialRef, options: Record<string, unknown> = {}, registration = 'automatic'): WorkflowInput {
+function workflow(
+	name: string,
+	credential: CredentialRef,
+	options: Record<string, unknown> = {},
+	registration = 'automatic',
+): WorkflowInput {
 	return {
 		name,
 		nodes: [
@@ -26,7 +31,13 @@ function workflow(name: string, credential: CredentialRef, options: Record<strin
 				webhookId: crypto.randomUUID(),
 				credentials: { vonageMessagesApi: credential },
 			},
-			{ parameters: {}, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0] },
+			{
+				parameters: {},
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+			},
 		],
 		connections: { [NODE]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -48,18 +59,30 @@ async function receiver(ctx: Context): Promise<{ workflow: Workflow; url: string
 	// the webhook processor to know the URL.
 	await waitFor(
 		'the registration to be saved in the static data',
-		async () => (JSON.stringify((await ctx.n8n.getWorkflow(created.id)).staticData ?? null).includes(url) ? true : undefined),
+		async () =>
+			JSON.stringify((await ctx.n8n.getWorkflow(created.id)).staticData ?? null).includes(url)
+				? true
+				: undefined,
 		30_000,
 		250,
 	);
-	await waitFor('the trigger URL to be served', async () => ((await post(url, '{}')).status === 404 ? undefined : true), 30_000, 250);
+	await waitFor(
+		'the trigger URL to be served',
+		async () => ((await post(url, '{}')).status === 404 ? undefined : true),
+		30_000,
+		250,
+	);
 	const entry = { workflow: created, url };
 	published.set(ctx.mode, entry);
 	return entry;
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
-	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body,
+	});
 	return { status: res.status, text: await res.text() };
 }
 
@@ -77,20 +100,38 @@ function statusEvent(ref: string): string {
 	});
 }
 
-function signed(ctx: Context, body: string, claims: Record<string, unknown> = {}): Record<string, string> {
+function signed(
+	ctx: Context,
+	body: string,
+	claims: Record<string, unknown> = {},
+): Record<string, string> {
 	const { signatureSecret, apiKey, applicationId } = ctx.emulator.credentials;
-	return { authorization: `Bearer ${signWebhook(body, signatureSecret, { api_key: apiKey, application_id: applicationId, ...claims })}` };
+	return {
+		authorization: `Bearer ${signWebhook(body, signatureSecret, { api_key: apiKey, application_id: applicationId, ...claims })}`,
+	};
 }
 
 async function executionsWith(ctx: Context, workflowId: string, ref: string): Promise<Execution[]> {
 	const all = await ctx.n8n.listExecutions({ workflowId });
-	return all.filter((e) => JSON.stringify(e.data?.resultData?.runData?.[NODE] ?? []).includes(`"client_ref":"${ref}"`));
+	return all.filter((e) =>
+		JSON.stringify(e.data?.resultData?.runData?.[NODE] ?? []).includes(`"client_ref":"${ref}"`),
+	);
 }
 
 /** Waits for the first execution carrying `ref`, then a little longer for any that should not exist. */
-async function settledExecutions(ctx: Context, workflowId: string, ref: string, expectAtLeastOne: boolean): Promise<Execution[]> {
+async function settledExecutions(
+	ctx: Context,
+	workflowId: string,
+	ref: string,
+	expectAtLeastOne: boolean,
+): Promise<Execution[]> {
 	if (expectAtLeastOne) {
-		await waitFor(`an execution for ${ref}`, async () => ((await executionsWith(ctx, workflowId, ref)).length > 0 ? true : undefined), 30_000, 500);
+		await waitFor(
+			`an execution for ${ref}`,
+			async () => ((await executionsWith(ctx, workflowId, ref)).length > 0 ? true : undefined),
+			30_000,
+			500,
+		);
 	}
 	await sleep(3000);
 	return await executionsWith(ctx, workflowId, ref);
@@ -113,12 +154,19 @@ export const receiveScenarios: Scenario[] = [
 			const replay = await post(url, body, first);
 			assert.equal(replay.status, 200, `replay: ${replay.status} ${replay.text.slice(0, 200)}`);
 			const runs = await settledExecutions(ctx, wf.id, ref, true);
-			assert.equal(runs.length, 1, `executions for one event posted 3 times and replayed once: ${runs.length}`);
+			assert.equal(
+				runs.length,
+				1,
+				`executions for one event posted 3 times and replayed once: ${runs.length}`,
+			);
 			// Duplicates are kept in the receiving process's memory, not in static data: the registration
 			// that activation saved there is left exactly as it was.
 			const saved = JSON.stringify((await ctx.n8n.getWorkflow(wf.id)).staticData ?? null);
 			const uuid = (JSON.parse(body) as { message_uuid: string }).message_uuid;
-			assert.ok(saved.includes(url) && !saved.includes(uuid), `static data after the execution: ${saved.slice(0, 300)}`);
+			assert.ok(
+				saved.includes(url) && !saved.includes(uuid),
+				`static data after the execution: ${saved.slice(0, 300)}`,
+			);
 		},
 	},
 	{
@@ -129,7 +177,8 @@ export const receiveScenarios: Scenario[] = [
 			const ref = `late-${ctx.mode}-${Date.now().toString(36)}`;
 			const body = statusEvent(ref);
 			const headers = signed(ctx, body, { iat: Math.floor(Date.now() / 1000) - 23 * 3600 });
-			for (let i = 0; i < 2; i++) assert.equal((await post(url, body, headers)).status, 200, `post ${i + 1}`);
+			for (let i = 0; i < 2; i++)
+				assert.equal((await post(url, body, headers)).status, 200, `post ${i + 1}`);
 			assert.equal((await settledExecutions(ctx, wf.id, ref, true)).length, 1, 'executions');
 		},
 	},
@@ -144,22 +193,38 @@ export const receiveScenarios: Scenario[] = [
 			const token = (claims: Record<string, unknown>, secret = signatureSecret) =>
 				`Bearer ${signWebhook(body, secret, { api_key: apiKey, ...claims })}`;
 			const unsigned = await post(url, body);
-			assert.ok(unsigned.status >= 500 && unsigned.status < 600, `unsigned: ${unsigned.status} ${unsigned.text.slice(0, 200)}`);
+			assert.ok(
+				unsigned.status >= 500 && unsigned.status < 600,
+				`unsigned: ${unsigned.status} ${unsigned.text.slice(0, 200)}`,
+			);
 			const refusals: Record<string, Record<string, string>> = {
 				'wrong secret': { authorization: token({}, `${signatureSecret}x`) },
 				'another application': { authorization: token({ application_id: crypto.randomUUID() }) },
 				'exp in the past': { authorization: token({ exp: Math.floor(Date.now() / 1000) - 600 }) },
-				'iat 26 h ago': { authorization: token({ iat: Math.floor(Date.now() / 1000) - 26 * 3600 }) },
+				'iat 26 h ago': {
+					authorization: token({ iat: Math.floor(Date.now() / 1000) - 26 * 3600 }),
+				},
 			};
 			for (const [what, headers] of Object.entries(refusals)) {
 				const res = await post(url, body, headers);
 				assert.equal(res.status, 401, `${what}: ${res.status} ${res.text.slice(0, 200)}`);
-				assert.deepEqual(JSON.parse(res.text), { error: 'Vonage signature refused' }, `${what}: answer`);
+				assert.deepEqual(
+					JSON.parse(res.text),
+					{ error: 'Vonage signature refused' },
+					`${what}: answer`,
+				);
 			}
 			// n8n parses form bodies for version-1 nodes into {"<json text>": ""}: the trigger must see the type.
-			const form = await post(url, body, { ...signed(ctx, body), 'content-type': 'application/x-www-form-urlencoded' });
+			const form = await post(url, body, {
+				...signed(ctx, body),
+				'content-type': 'application/x-www-form-urlencoded',
+			});
 			assert.equal(form.status, 415, `form-urlencoded: ${form.status} ${form.text.slice(0, 200)}`);
-			assert.equal((await settledExecutions(ctx, wf.id, ref, false)).length, 0, 'a refused request started an execution');
+			assert.equal(
+				(await settledExecutions(ctx, wf.id, ref, false)).length,
+				0,
+				'a refused request started an execution',
+			);
 		},
 	},
 	{
@@ -168,7 +233,12 @@ export const receiveScenarios: Scenario[] = [
 		// reads 2.x's publication status; n8n 1.x refuses the activation call itself (400, same message)
 		n8nLines: ['2.x'],
 		async run(ctx) {
-			const input = workflow(`e2e: bad max age (${ctx.mode})`, ctx.credentials.jwt, { maxAgeSeconds: '={{ "abc" }}' }, 'manual');
+			const input = workflow(
+				`e2e: bad max age (${ctx.mode})`,
+				ctx.credentials.jwt,
+				{ maxAgeSeconds: '={{ "abc" }}' },
+				'manual',
+			);
 			const created = await ctx.n8n.createWorkflow(input);
 			await ctx.n8n.publishWorkflow(created.id);
 			// n8n 2.x activates published workflows in the background (publication outbox) and reports
@@ -178,7 +248,9 @@ export const receiveScenarios: Scenario[] = [
 				'the publication status to report the option',
 				async () => {
 					last = await ctx.n8n.rest('GET', `/workflows/${created.id}/publication-status`);
-					return /Max Signature Age \(Seconds\) must be a number/.test(JSON.stringify(last)) ? true : undefined;
+					return /Max Signature Age \(Seconds\) must be a number/.test(JSON.stringify(last))
+						? true
+						: undefined;
 				},
 				40_000,
 				500,

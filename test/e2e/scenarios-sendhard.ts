@@ -22,12 +22,21 @@ interface Origin {
 	close(): Promise<void>;
 }
 
-async function origin(answer: (method: string, url: string) => { status: number; headers: Record<string, string>; body: string }): Promise<Origin> {
+async function origin(
+	answer: (
+		method: string,
+		url: string,
+	) => { status: number; headers: Record<string, string>; body: string },
+): Promise<Origin> {
 	const requests: Recorded[] = [];
 	const server: Server = createServer((req, res) => {
 		req.resume();
 		req.on('end', () => {
-			requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization !== undefined });
+			requests.push({
+				method: req.method ?? '',
+				url: req.url ?? '',
+				authorization: req.headers.authorization !== undefined,
+			});
 			const { status, headers, body } = answer(req.method ?? '', req.url ?? '/');
 			res.writeHead(status, headers);
 			res.end(body);
@@ -47,13 +56,21 @@ async function origin(answer: (method: string, url: string) => { status: number;
 }
 
 /** `elsewhere` takes anything (as a collector would); `redirecting` is the Base URL, answering 307 to it. */
-async function redirectPair(): Promise<{ elsewhere: Origin; redirecting: Origin; close(): Promise<void> }> {
+async function redirectPair(): Promise<{
+	elsewhere: Origin;
+	redirecting: Origin;
+	close(): Promise<void>;
+}> {
 	const elsewhere = await origin(() => ({
 		status: 202,
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ message_uuid: 'aaaaaaaa-0000-4000-8000-000000000000' }),
 	}));
-	const redirecting = await origin((_method, url) => ({ status: 307, headers: { location: `${elsewhere.url}${url}` }, body: '' }));
+	const redirecting = await origin((_method, url) => ({
+		status: 307,
+		headers: { location: `${elsewhere.url}${url}` },
+		body: '',
+	}));
 	return {
 		elsewhere,
 		redirecting,
@@ -64,11 +81,24 @@ async function redirectPair(): Promise<{ elsewhere: Origin; redirecting: Origin;
 	};
 }
 
-async function redirectCredential(ctx: Context, auth: 'jwt' | 'basic', baseUrl: string): Promise<CredentialRef> {
-	const { apiKey, apiSecret, applicationId, privateKey, signatureSecret } = ctx.emulator.credentials;
+async function redirectCredential(
+	ctx: Context,
+	auth: 'jwt' | 'basic',
+	baseUrl: string,
+): Promise<CredentialRef> {
+	const { apiKey, apiSecret, applicationId, privateKey, signatureSecret } =
+		ctx.emulator.credentials;
 	const name = `e2e ${auth} redirected ${Date.now().toString(36)}`;
 	// Private Key only for JWT, as the dialog shows it (n8n 1.x's public API refuses it on Basic)
-	const data = { authType: auth, apiKey, apiSecret, applicationId, ...(auth === 'jwt' ? { privateKey } : {}), signatureSecret, baseUrl };
+	const data = {
+		authType: auth,
+		apiKey,
+		apiSecret,
+		applicationId,
+		...(auth === 'jwt' ? { privateKey } : {}),
+		signatureSecret,
+		baseUrl,
+	};
 	const id = await ctx.n8n.createCredential({ name, type: CREDENTIAL_TYPE, data });
 	return { id, name };
 }
@@ -83,16 +113,33 @@ export const sendhardScenarios: Scenario[] = [
 				for (const auth of ['jwt', 'basic'] as const) {
 					const credential = await redirectCredential(ctx, auth, pair.redirecting.url);
 					const path = `e2e-redirect-${auth}-${Date.now().toString(36)}`;
-					const workflow = await ctx.n8n.createWorkflow(sendSmsWorkflow(`e2e: redirected send (${auth})`, path, credential));
+					const workflow = await ctx.n8n.createWorkflow(
+						sendSmsWorkflow(`e2e: redirected send (${auth})`, path, credential),
+					);
 					await ctx.n8n.publishWorkflow(workflow.id);
 					try {
-						const response = await ctx.n8n.callWebhook(path, { run: `redirect-${auth}`, count: 2 }, { timeoutMs: 60_000 });
-						assert.notEqual(response.status, 200, `the send workflow succeeded through a redirect: ${response.text.slice(0, 300)}`);
+						const response = await ctx.n8n.callWebhook(
+							path,
+							{ run: `redirect-${auth}`, count: 2 },
+							{ timeoutMs: 60_000 },
+						);
+						assert.notEqual(
+							response.status,
+							200,
+							`the send workflow succeeded through a redirect: ${response.text.slice(0, 300)}`,
+						);
 						const [execution] = await ctx.n8n.waitForExecutions(workflow.id, 1, 30_000);
 						const message = execution.data?.resultData?.error?.message ?? '';
-						assert.match(message, new RegExp(`redirect to ${pair.elsewhere.host.replace(/\./g, '\\.')}`), `${auth}: execution error "${message}"`);
+						assert.match(
+							message,
+							new RegExp(`redirect to ${pair.elsewhere.host.replace(/\./g, '\\.')}`),
+							`${auth}: execution error "${message}"`,
+						);
 						assert.match(message, /nothing was sent/, `${auth}: execution error "${message}"`);
-						assert.ok(pair.redirecting.requests.some((r) => r.method === 'POST'), `${auth}: the Base URL was never called`);
+						assert.ok(
+							pair.redirecting.requests.some((r) => r.method === 'POST'),
+							`${auth}: the Base URL was never called`,
+						);
 					} finally {
 						await ctx.n8n.unpublishWorkflow(workflow.id).catch(() => undefined);
 					}
@@ -110,18 +157,28 @@ export const sendhardScenarios: Scenario[] = [
 			const pair = await redirectPair();
 			try {
 				const credential = await redirectCredential(ctx, 'jwt', pair.redirecting.url);
-				const workflow = await ctx.n8n.createWorkflow(statusWorkflow('e2e: redirected registration', credential));
+				const workflow = await ctx.n8n.createWorkflow(
+					statusWorkflow('e2e: redirected registration', credential),
+				);
 				const published = await ctx.n8n.publishWorkflow(workflow.id).then(
 					() => undefined,
 					(error: Error) => error,
 				);
 				await waitFor(
 					'the trigger to call the Applications API at the Base URL',
-					async () => (pair.redirecting.requests.some((r) => r.url.startsWith('/v2/applications/')) ? true : undefined),
+					async () =>
+						pair.redirecting.requests.some((r) => r.url.startsWith('/v2/applications/'))
+							? true
+							: undefined,
 					20_000,
 					200,
 				);
-				if (published) assert.match(published.message, /redirect to|not followed/, `publishing failed, but not for the redirect: ${published.message.slice(0, 300)}`);
+				if (published)
+					assert.match(
+						published.message,
+						/redirect to|not followed/,
+						`publishing failed, but not for the redirect: ${published.message.slice(0, 300)}`,
+					);
 				await ctx.n8n.unpublishWorkflow(workflow.id).catch(() => undefined);
 				assert.deepEqual(pair.elsewhere.requests, [], 'requests that reached the other origin');
 				assert.ok(

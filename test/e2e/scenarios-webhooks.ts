@@ -20,7 +20,9 @@ const EXAMPLES = path.resolve(__dirname, '../../examples');
 
 /** An example workflow as a user imports it, with this run's credential, name and fresh webhook ids. */
 function example(file: string, name: string, credential: CredentialRef): WorkflowInput {
-	const input = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowInput & { nodes: Array<{ credentials?: Json; webhookId?: string }> };
+	const input = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowInput & {
+		nodes: Array<{ credentials?: Json; webhookId?: string }>;
+	};
 	for (const node of input.nodes) {
 		if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials = { [CREDENTIAL_TYPE]: credential };
 		if (node.webhookId) node.webhookId = crypto.randomUUID();
@@ -34,7 +36,11 @@ function itemsOf(execution: Execution, nodeName: string): Json[] {
 }
 
 async function control(ctx: Context, route: string, body: unknown): Promise<void> {
-	const res = await fetch(`${ctx.emulator.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await fetch(`${ctx.emulator.url}/_emulator/${route}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	assert.equal(res.status, 200, `POST /_emulator/${route}: ${res.status} ${await res.text()}`);
 }
 
@@ -42,7 +48,10 @@ async function control(ctx: Context, route: string, body: unknown): Promise<void
 async function setApplicationVersion(ctx: Context, version: Version | undefined): Promise<void> {
 	const { apiKey, apiSecret, applicationId } = ctx.emulator.credentials;
 	const url = `${ctx.emulator.url}/v2/applications/${applicationId}`;
-	const headers = { authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`, 'content-type': 'application/json' };
+	const headers = {
+		authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
+		'content-type': 'application/json',
+	};
 	const app = (await (await fetch(url, { headers })).json()) as App;
 	delete app._links;
 	if (version === undefined) delete app.capabilities.messages.version;
@@ -57,33 +66,69 @@ async function applicationVersion(ctx: Context): Promise<unknown> {
 }
 
 /** Sends an SMS straight to the emulator's Messages API, with a fresh application JWT or Basic auth. */
-async function sendSms(ctx: Context, auth: 'jwt' | 'basic', to: string, clientRef: string): Promise<string> {
+async function sendSms(
+	ctx: Context,
+	auth: 'jwt' | 'basic',
+	to: string,
+	clientRef: string,
+): Promise<string> {
 	const { apiKey, apiSecret, applicationId, privateKey } = ctx.emulator.credentials;
 	const authorization =
 		auth === 'jwt'
 			? `Bearer ${jwt.sign({ application_id: applicationId, jti: crypto.randomUUID() }, privateKey, { algorithm: 'RS256', expiresIn: 300 })}`
 			: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
-	const body = { to: { type: 'sms', number: to }, from: { type: 'sms', number: '447700900001' }, message: { content: { type: 'text', text: `e2e ${clientRef}` } }, client_ref: clientRef };
-	const res = await fetch(`${ctx.emulator.url}/v0.1/messages`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const body = {
+		to: { type: 'sms', number: to },
+		from: { type: 'sms', number: '447700900001' },
+		message: { content: { type: 'text', text: `e2e ${clientRef}` } },
+		client_ref: clientRef,
+	};
+	const res = await fetch(`${ctx.emulator.url}/v0.1/messages`, {
+		method: 'POST',
+		headers: { authorization, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	const text = await res.text();
 	assert.equal(res.status, 202, `send: ${res.status} ${text}`);
 	return (JSON.parse(text) as Json).message_uuid as string;
 }
 
-async function publishAndWait(ctx: Context, workflow: Workflow, key: 'status_url' | 'inbound_url', url: string): Promise<void> {
+async function publishAndWait(
+	ctx: Context,
+	workflow: Workflow,
+	key: 'status_url' | 'inbound_url',
+	url: string,
+): Promise<void> {
 	await ctx.n8n.publishWorkflow(workflow.id);
-	await waitFor(`the application's ${key} to point at ${workflow.name}`, async () => ((await ctx.emulator.applicationWebhooks())[key] === url ? true : undefined), 20_000, 200);
+	await waitFor(
+		`the application's ${key} to point at ${workflow.name}`,
+		async () => ((await ctx.emulator.applicationWebhooks())[key] === url ? true : undefined),
+		20_000,
+		200,
+	);
 }
 
-async function unpublishAndWait(ctx: Context, workflow: Workflow, key: 'status_url' | 'inbound_url', url: string): Promise<void> {
+async function unpublishAndWait(
+	ctx: Context,
+	workflow: Workflow,
+	key: 'status_url' | 'inbound_url',
+	url: string,
+): Promise<void> {
 	await ctx.n8n.unpublishWorkflow(workflow.id);
-	await waitFor(`the application's ${key} to leave ${workflow.name}`, async () => ((await ctx.emulator.applicationWebhooks())[key] !== url ? true : undefined), 20_000, 200);
+	await waitFor(
+		`the application's ${key} to leave ${workflow.name}`,
+		async () => ((await ctx.emulator.applicationWebhooks())[key] !== url ? true : undefined),
+		20_000,
+		200,
+	);
 }
 
 /** Deliveries the emulator recorded for a client_ref (status webhooks, sent or not). */
 async function deliveriesFor(ctx: Context, clientRef: string): Promise<Json[]> {
 	const state = await ctx.emulator.state();
-	return (state.webhookDeliveries as Json[]).filter((d) => typeof d.body === 'string' && d.body.includes(`"client_ref":"${clientRef}"`));
+	return (state.webhookDeliveries as Json[]).filter(
+		(d) => typeof d.body === 'string' && d.body.includes(`"client_ref":"${clientRef}"`),
+	);
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,16 +140,33 @@ function examplesScenario(version: Version): Scenario {
 		async run(ctx) {
 			const tag = `${version}-${ctx.mode}-${Date.now().toString(36)}`;
 			await setApplicationVersion(ctx, version === 'v1' ? undefined : version); // v1: unset, as on a real application
-			const statusInput = example('delivery-status-branch.json', `e2e examples: status (${tag})`, ctx.credentials.jwt);
-			const replyInput = example('reply-bot.json', `e2e examples: reply (${tag})`, ctx.credentials.jwt);
+			const statusInput = example(
+				'delivery-status-branch.json',
+				`e2e examples: status (${tag})`,
+				ctx.credentials.jwt,
+			);
+			const replyInput = example(
+				'reply-bot.json',
+				`e2e examples: reply (${tag})`,
+				ctx.credentials.jwt,
+			);
 			const status = await ctx.n8n.createWorkflow(statusInput);
 			const reply = await ctx.n8n.createWorkflow(replyInput);
-			const statusUrl = productionUrl(ctx.n8n.webhookBaseUrl, statusInput, 'Message Status', 'status');
+			const statusUrl = productionUrl(
+				ctx.n8n.webhookBaseUrl,
+				statusInput,
+				'Message Status',
+				'status',
+			);
 			const replyUrl = productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound');
 			await publishAndWait(ctx, status, 'status_url', statusUrl);
 			await publishAndWait(ctx, reply, 'inbound_url', replyUrl);
 			try {
-				assert.equal(await applicationVersion(ctx), version === 'v1' ? undefined : version, 'registration kept the application webhook version');
+				assert.equal(
+					await applicationVersion(ctx),
+					version === 'v1' ? undefined : version,
+					'registration kept the application webhook version',
+				);
 				const ok = `ok-${tag}`;
 				const bad = `bad-${tag}`;
 				await sendSms(ctx, 'jwt', '447700900123', ok);
@@ -113,15 +175,24 @@ function examplesScenario(version: Version): Scenario {
 					'status executions up to delivered and rejected',
 					async () => {
 						const list = await ctx.n8n.listExecutions({ workflowId: status.id });
-						const done = (node: string, ref: string) => list.some((e) => itemsOf(e, node).some((j) => j.order === ref));
+						const done = (node: string, ref: string) =>
+							list.some((e) => itemsOf(e, node).some((j) => j.order === ref));
 						return done('Delivered', ok) && done('Failed', bad) ? list : undefined;
 					},
 					40_000,
 					500,
 				);
-				for (const e of executions) assert.equal(e.status, 'success', `execution ${e.id}: ${e.data?.resultData?.error?.message ?? e.status}`);
+				for (const e of executions)
+					assert.equal(
+						e.status,
+						'success',
+						`execution ${e.id}: ${e.data?.resultData?.error?.message ?? e.status}`,
+					);
 				const triggerItems = executions.flatMap((e) => itemsOf(e, 'Message Status'));
-				assert.ok(triggerItems.length >= 4 && triggerItems.every((j) => j.webhook_version === version), `trigger output webhook_version: ${JSON.stringify(triggerItems.map((j) => j.webhook_version))}`);
+				assert.ok(
+					triggerItems.length >= 4 && triggerItems.every((j) => j.webhook_version === version),
+					`trigger output webhook_version: ${JSON.stringify(triggerItems.map((j) => j.webhook_version))}`,
+				);
 				const failed = executions.flatMap((e) => itemsOf(e, 'Failed')).find((j) => j.order === bad);
 				assert.deepEqual(
 					failed && { outcome: failed.outcome, reason: String(failed.reason).split(':')[0] },
@@ -130,14 +201,29 @@ function examplesScenario(version: Version): Scenario {
 				);
 				assert.match(String(failed?.reason), /blacklisted phone number/);
 				const submitted = executions.flatMap((e) => itemsOf(e, 'Submitted')).map((j) => j.order);
-				assert.ok(submitted.includes(ok) && submitted.includes(bad), `Submitted branch: ${JSON.stringify(submitted)}`);
+				assert.ok(
+					submitted.includes(ok) && submitted.includes(bad),
+					`Submitted branch: ${JSON.stringify(submitted)}`,
+				);
 
 				const sender = `4477009${String(Date.now()).slice(-5)}`;
 				const text = `Where is my parcel? (${tag})`;
 				await ctx.emulator.inbound({ from: sender, to: '447700900001', text });
-				const answer = await waitFor('the reply bot to answer', async () => (await ctx.emulator.messages()).find((m) => m.to === sender), 30_000, 500);
-				assert.equal(answer.from, '447700900001', 'reply from the number the customer wrote to ($json.recipient)');
-				assert.ok(answer.text.includes(text), `reply quotes the message ($json.text): ${answer.text}`);
+				const answer = await waitFor(
+					'the reply bot to answer',
+					async () => (await ctx.emulator.messages()).find((m) => m.to === sender),
+					30_000,
+					500,
+				);
+				assert.equal(
+					answer.from,
+					'447700900001',
+					'reply from the number the customer wrote to ($json.recipient)',
+				);
+				assert.ok(
+					answer.text.includes(text),
+					`reply quotes the message ($json.text): ${answer.text}`,
+				);
 			} finally {
 				await unpublishAndWait(ctx, status, 'status_url', statusUrl);
 				await unpublishAndWait(ctx, reply, 'inbound_url', replyUrl);
@@ -152,23 +238,48 @@ const accountScenario: Scenario = {
 	timeoutMs: 120_000,
 	async run(ctx) {
 		const tag = `${ctx.mode}-${Date.now().toString(36)}`;
-		const statusInput = example('delivery-status-branch.json', `e2e account: status (${tag})`, ctx.credentials.jwt);
-		const replyInput = example('reply-bot.json', `e2e account: reply (${tag})`, ctx.credentials.jwt);
+		const statusInput = example(
+			'delivery-status-branch.json',
+			`e2e account: status (${tag})`,
+			ctx.credentials.jwt,
+		);
+		const replyInput = example(
+			'reply-bot.json',
+			`e2e account: reply (${tag})`,
+			ctx.credentials.jwt,
+		);
 		const status = await ctx.n8n.createWorkflow(statusInput);
 		const reply = await ctx.n8n.createWorkflow(replyInput);
-		const statusUrl = productionUrl(ctx.n8n.webhookBaseUrl, statusInput, 'Message Status', 'status');
+		const statusUrl = productionUrl(
+			ctx.n8n.webhookBaseUrl,
+			statusInput,
+			'Message Status',
+			'status',
+		);
 		const replyUrl = productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound');
 		await publishAndWait(ctx, status, 'status_url', statusUrl);
 		await publishAndWait(ctx, reply, 'inbound_url', replyUrl);
-		const refsSeen = async () => (await ctx.n8n.listExecutions({ workflowId: status.id })).flatMap((e) => itemsOf(e, 'Message Status').map((j) => j.client_ref));
+		const refsSeen = async () =>
+			(await ctx.n8n.listExecutions({ workflowId: status.id })).flatMap((e) =>
+				itemsOf(e, 'Message Status').map((j) => j.client_ref),
+			);
 		try {
 			// Basic auth, no account-level URL: the application's Status Trigger never hears of it.
 			const lost = `basic-lost-${tag}`;
 			await sendSms(ctx, 'basic', '447700900123', lost);
-			const records = await waitFor('both statuses recorded', async () => ((await deliveriesFor(ctx, lost)).length >= 2 ? deliveriesFor(ctx, lost) : undefined), 20_000, 250);
+			const records = await waitFor(
+				'both statuses recorded',
+				async () =>
+					(await deliveriesFor(ctx, lost)).length >= 2 ? deliveriesFor(ctx, lost) : undefined,
+				20_000,
+				250,
+			);
 			assert.deepEqual(
 				records.map((d) => [d.target, d.attempt]),
-				[['account', 0], ['account', 0]],
+				[
+					['account', 0],
+					['account', 0],
+				],
 				`deliveries: ${JSON.stringify(records)}`,
 			);
 			assert.ok(!(await refsSeen()).includes(lost), 'a Basic-auth status reached the application');
@@ -177,19 +288,35 @@ const accountScenario: Scenario = {
 			await control(ctx, 'config', { accountStatusUrl: statusUrl });
 			const found = `basic-found-${tag}`;
 			await sendSms(ctx, 'basic', '447700900123', found);
-			await waitFor('the Basic-auth status through the account-level URL', async () => ((await refsSeen()).includes(found) ? true : undefined), 30_000, 500);
+			await waitFor(
+				'the Basic-auth status through the account-level URL',
+				async () => ((await refsSeen()).includes(found) ? true : undefined),
+				30_000,
+				500,
+			);
 
 			// Messaging API type "SMS API": neither inbound messages nor statuses reach the triggers.
 			await control(ctx, 'config', { messagingApiType: 'sms' });
 			const quiet = `sms-api-${tag}`;
 			await sendSms(ctx, 'jwt', '447700900123', quiet);
 			const sender = `4477008${String(Date.now()).slice(-5)}`;
-			const inbound = (await ctx.emulator.inbound({ from: sender, to: '447700900001', text: 'anyone there?' })) as Json;
+			const inbound = (await ctx.emulator.inbound({
+				from: sender,
+				to: '447700900001',
+				text: 'anyone there?',
+			})) as Json;
 			assert.equal(inbound.attempt, 0, `inbound delivery: ${JSON.stringify(inbound)}`);
 			assert.match(String(inbound.error), /SMS API/);
 			await settle(3000);
-			assert.ok(!(await refsSeen()).includes(quiet), 'a status arrived while the account was on SMS API');
-			assert.equal((await ctx.emulator.messages()).find((m) => m.to === sender), undefined, 'the reply bot answered while the account was on SMS API');
+			assert.ok(
+				!(await refsSeen()).includes(quiet),
+				'a status arrived while the account was on SMS API',
+			);
+			assert.equal(
+				(await ctx.emulator.messages()).find((m) => m.to === sender),
+				undefined,
+				'the reply bot answered while the account was on SMS API',
+			);
 		} finally {
 			await control(ctx, 'config', { messagingApiType: 'messages', accountStatusUrl: null });
 			await unpublishAndWait(ctx, status, 'status_url', statusUrl);
@@ -198,4 +325,8 @@ const accountScenario: Scenario = {
 	},
 };
 
-export const webhookScenarios: Scenario[] = [examplesScenario('v0.1'), examplesScenario('v1'), accountScenario];
+export const webhookScenarios: Scenario[] = [
+	examplesScenario('v0.1'),
+	examplesScenario('v1'),
+	accountScenario,
+];

@@ -48,7 +48,10 @@ const SEND_COUNT = 50;
 type RunData = NonNullable<NonNullable<Execution['data']>['resultData']>['runData'];
 
 /** Items per output of a node's first run in an execution. */
-function nodeOutputs(execution: Execution, nodeName: string): Array<Array<Record<string, unknown>>> {
+function nodeOutputs(
+	execution: Execution,
+	nodeName: string,
+): Array<Array<Record<string, unknown>>> {
 	const runData: RunData = execution.data?.resultData?.runData ?? {};
 	const main = runData[nodeName]?.[0]?.data?.main ?? [];
 	return main.map((items) => (items ?? []).map((i) => i.json));
@@ -68,22 +71,33 @@ async function ensureSendWorkflow(ctx: Context, auth: 'jwt' | 'basic'): Promise<
 	const existing = ctx.sendWorkflows[auth];
 	if (existing) return existing.path;
 	const path = `e2e-send-${auth}`;
-	const workflow = await ctx.n8n.createWorkflow(sendSmsWorkflow(`e2e: send SMS (${auth})`, path, ctx.credentials[auth]));
+	const workflow = await ctx.n8n.createWorkflow(
+		sendSmsWorkflow(`e2e: send SMS (${auth})`, path, ctx.credentials[auth]),
+	);
 	await ctx.n8n.publishWorkflow(workflow.id);
 	ctx.sendWorkflows[auth] = { workflow, path };
 	return path;
 }
 
 /** Runs the send workflow through its production webhook and returns the Send SMS output items. */
-async function sendThroughN8n(ctx: Context, auth: 'jwt' | 'basic', run: string, count: number): Promise<Array<Record<string, unknown>>> {
+async function sendThroughN8n(
+	ctx: Context,
+	auth: 'jwt' | 'basic',
+	run: string,
+	count: number,
+): Promise<Array<Record<string, unknown>>> {
 	const path = await ensureSendWorkflow(ctx, auth);
 	const response = await ctx.n8n.callWebhook(path, { run, count }, { timeoutMs: 60_000 });
 	if (response.status !== 200) {
 		const workflowId = ctx.sendWorkflows[auth]?.workflow.id ?? '';
 		const [last] = await ctx.n8n.listExecutions({ workflowId, limit: 1 }).catch(() => []);
-		throw new Error(`webhook answered ${response.status}: ${response.text.slice(0, 300)}${last ? `; execution: ${executionError(last)}` : ''}`);
+		throw new Error(
+			`webhook answered ${response.status}: ${response.text.slice(0, 300)}${last ? `; execution: ${executionError(last)}` : ''}`,
+		);
 	}
-	const items = Array.isArray(response.json) ? (response.json as Array<Record<string, unknown>>) : [response.json as Record<string, unknown>];
+	const items = Array.isArray(response.json)
+		? (response.json as Array<Record<string, unknown>>)
+		: [response.json as Record<string, unknown>];
 	return items;
 }
 
@@ -106,7 +120,10 @@ function sendScenario(auth: 'jwt' | 'basic'): Scenario {
 			assert.equal(items.length, SEND_COUNT, `Send SMS output ${items.length} items`);
 			for (const [i, item] of items.entries()) {
 				for (const field of ['message_uuid', 'to', 'from', 'client_ref', 'encoding', 'parts']) {
-					assert.ok(item[field] !== undefined && item[field] !== '', `output item ${i} lacks ${field}: ${JSON.stringify(item)}`);
+					assert.ok(
+						item[field] !== undefined && item[field] !== '',
+						`output item ${i} lacks ${field}: ${JSON.stringify(item)}`,
+					);
 				}
 			}
 			assert.deepEqual(
@@ -117,7 +134,11 @@ function sendScenario(auth: 'jwt' | 'basic'): Scenario {
 			const received = byClientRef(await ctx.emulator.messages(), `${run}-`);
 			const duplicates = [...received].filter(([, list]) => list.length > 1).map(([ref]) => ref);
 			assert.deepEqual(duplicates, [], 'messages the emulator received more than once');
-			assert.equal(received.size, SEND_COUNT, `the emulator received ${received.size} of ${SEND_COUNT} messages`);
+			assert.equal(
+				received.size,
+				SEND_COUNT,
+				`the emulator received ${received.size} of ${SEND_COUNT} messages`,
+			);
 			for (let i = 0; i < SEND_COUNT; i++) {
 				const [message] = received.get(`${run}-${i}`) ?? [];
 				assert.ok(message, `no message with client_ref ${run}-${i}`);
@@ -125,12 +146,14 @@ function sendScenario(auth: 'jwt' | 'basic'): Scenario {
 				assert.equal(message.to, `447700${900000 + i}`);
 			}
 			const uuids = new Set(items.map((i) => i.message_uuid));
-			for (const m of received.values()) assert.ok(uuids.has(m[0].messageUuid) || m[0].messageUuid === '', 'message_uuid in output');
+			for (const m of received.values())
+				assert.ok(uuids.has(m[0].messageUuid) || m[0].messageUuid === '', 'message_uuid in output');
 			// Let the emulator finish its status webhooks for this batch (submitted + outcome per message)
 			// so that they do not land on the status trigger the next scenario publishes.
 			await waitFor(
 				'the status webhooks of the batch',
-				async () => ((await ctx.emulator.statusWebhooksFor(`${run}-`)) >= 2 * SEND_COUNT ? true : undefined),
+				async () =>
+					(await ctx.emulator.statusWebhooksFor(`${run}-`)) >= 2 * SEND_COUNT ? true : undefined,
 				10_000,
 				250,
 			).catch(() => undefined);
@@ -145,7 +168,11 @@ export const scenarios: Scenario[] = [
 		async run(ctx) {
 			const names = new Set((await ctx.n8n.nodeTypes()).map((t) => t.name));
 			const missing = [SEND_NODE, STATUS_TRIGGER, INBOUND_TRIGGER].filter((n) => !names.has(n));
-			assert.deepEqual(missing, [], 'node types n8n did not load (does dist/ have them? see the n8n log)');
+			assert.deepEqual(
+				missing,
+				[],
+				'node types n8n did not load (does dist/ have them? see the n8n log)',
+			);
 			await ctx.n8n.api('GET', `/credentials/schema/${CREDENTIAL_TYPE}`);
 		},
 	},
@@ -160,8 +187,16 @@ export const scenarios: Scenario[] = [
 			const replyInput = replyWorkflow('e2e: reply to inbound SMS', ctx.credentials.jwt);
 			const status = await ctx.n8n.createWorkflow(statusInput);
 			const reply = await ctx.n8n.createWorkflow(replyInput);
-			ctx.status = { workflow: status, input: statusInput, url: productionUrl(ctx.n8n.webhookBaseUrl, statusInput, 'Message Status', 'status') };
-			ctx.reply = { workflow: reply, input: replyInput, url: productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound') };
+			ctx.status = {
+				workflow: status,
+				input: statusInput,
+				url: productionUrl(ctx.n8n.webhookBaseUrl, statusInput, 'Message Status', 'status'),
+			};
+			ctx.reply = {
+				workflow: reply,
+				input: replyInput,
+				url: productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound'),
+			};
 			// One after the other: publishing returns before n8n has run the trigger's registration, and
 			// two registrations at once on one application can lose one of the two updates.
 			const expected: { status_url?: string; inbound_url?: string } = { ...ctx.webhooksBefore };
@@ -180,7 +215,13 @@ export const scenarios: Scenario[] = [
 					},
 					20_000,
 					200,
-				).catch(() => assert.deepEqual(last, expected, `application webhooks after publishing ${workflow.name}`));
+				).catch(() =>
+					assert.deepEqual(
+						last,
+						expected,
+						`application webhooks after publishing ${workflow.name}`,
+					),
+				);
 			}
 			assert.ok((await ctx.n8n.getWorkflow(status.id)).active, 'status workflow is published');
 		},
@@ -198,7 +239,9 @@ export const scenarios: Scenario[] = [
 			const ours = (executions: Execution[]) =>
 				executions
 					.map((e) => ({ e, outputs: nodeOutputs(e, 'Message Status') }))
-					.filter(({ outputs }) => outputs.some((items) => items.some((j) => j.client_ref === clientRef)));
+					.filter(({ outputs }) =>
+						outputs.some((items) => items.some((j) => j.client_ref === clientRef)),
+					);
 			const seen = await waitFor(
 				`status executions for ${clientRef} up to "delivered"`,
 				async () => {
@@ -213,8 +256,15 @@ export const scenarios: Scenario[] = [
 				assert.equal(e.status, 'success', `execution ${e.id}: ${executionError(e)}`);
 				outputs.forEach((items, index) => {
 					for (const json of items) {
-						assert.equal(json.client_ref, clientRef, `execution ${e.id} output ${index} client_ref`);
-						const branch = json.status === 'rejected' || json.status === 'undeliverable' ? 'failed' : json.status;
+						assert.equal(
+							json.client_ref,
+							clientRef,
+							`execution ${e.id} output ${index} client_ref`,
+						);
+						const branch =
+							json.status === 'rejected' || json.status === 'undeliverable'
+								? 'failed'
+								: json.status;
 						assert.equal(
 							STATUS_OUTPUTS[index],
 							branch,
@@ -248,7 +298,10 @@ export const scenarios: Scenario[] = [
 			const post = async (body: string, authorization?: string) => {
 				const res = await fetch(ctx.status!.url, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+					headers: {
+						'content-type': 'application/json',
+						...(authorization ? { authorization } : {}),
+					},
 					body,
 				});
 				return { status: res.status, text: await res.text() };
@@ -257,21 +310,39 @@ export const scenarios: Scenario[] = [
 			const body = event(tamperedRef);
 			const attempts = {
 				unsigned: await post(body),
-				'payload_hash of another body': await post(body, `Bearer ${signWebhook(event('other'), secret)}`),
+				'payload_hash of another body': await post(
+					body,
+					`Bearer ${signWebhook(event('other'), secret)}`,
+				),
 				'wrong secret': await post(body, `Bearer ${signWebhook(body, `${secret}x`)}`),
-				'expired token': await post(body, `Bearer ${signWebhook(body, secret, { iat: Math.floor(Date.now() / 1000) - 26 * 3600 })}`),
+				'expired token': await post(
+					body,
+					`Bearer ${signWebhook(body, secret, { iat: Math.floor(Date.now() / 1000) - 26 * 3600 })}`,
+				),
 			};
 			for (const [what, res] of Object.entries(attempts)) {
 				const expected = what === 'unsigned' ? 503 : 401; // unsigned: Vonage retries on 5xx
-				assert.equal(res.status, expected, `${what}: answered ${res.status} ${res.text.slice(0, 200)}`);
+				assert.equal(
+					res.status,
+					expected,
+					`${what}: answered ${res.status} ${res.text.slice(0, 200)}`,
+				);
 			}
 			const signedRef = `signed-${ctx.mode}`;
 			const signedBody = event(signedRef);
 			const accepted = await post(signedBody, `Bearer ${signWebhook(signedBody, secret)}`);
-			assert.equal(accepted.status, 200, `correctly signed: answered ${accepted.status} ${accepted.text.slice(0, 200)}`);
+			assert.equal(
+				accepted.status,
+				200,
+				`correctly signed: answered ${accepted.status} ${accepted.text.slice(0, 200)}`,
+			);
 			const workflowId = ctx.status.workflow.id;
 			const refsIn = (executions: Execution[]) =>
-				executions.flatMap((e) => nodeOutputs(e, 'Message Status').flat().map((j) => j.client_ref));
+				executions.flatMap((e) =>
+					nodeOutputs(e, 'Message Status')
+						.flat()
+						.map((j) => j.client_ref),
+				);
 			const refs = await waitFor(
 				'the execution of the correctly signed webhook',
 				async () => {
@@ -298,9 +369,16 @@ export const scenarios: Scenario[] = [
 				30_000,
 				500,
 			).catch(async (error: Error) => {
-				const [last] = await ctx.n8n.listExecutions({ workflowId: ctx.reply!.workflow.id, limit: 1 });
-				const execution = last ? `last execution ${last.id}: ${executionError(last)}` : 'no execution';
-				throw new Error(`${error.message}; inbound webhook delivery: ${JSON.stringify(delivery)}; ${execution}`);
+				const [last] = await ctx.n8n.listExecutions({
+					workflowId: ctx.reply!.workflow.id,
+					limit: 1,
+				});
+				const execution = last
+					? `last execution ${last.id}: ${executionError(last)}`
+					: 'no execution';
+				throw new Error(
+					`${error.message}; inbound webhook delivery: ${JSON.stringify(delivery)}; ${execution}`,
+				);
 			});
 			assert.match(reply.clientRef, /^reply-/, 'reply client_ref');
 			assert.ok(reply.text.includes(text), `reply text: ${reply.text}`);
@@ -313,7 +391,10 @@ export const scenarios: Scenario[] = [
 		name: 'unpublishing the triggers restores the application webhook URLs they replaced',
 		timeoutMs: 60_000,
 		async run(ctx) {
-			assert.ok(ctx.status && ctx.reply && ctx.webhooksBefore, 'needs the published trigger workflows');
+			assert.ok(
+				ctx.status && ctx.reply && ctx.webhooksBefore,
+				'needs the published trigger workflows',
+			);
 			// One after the other, for the same reason as when publishing.
 			const expected: { status_url?: string; inbound_url?: string } = {
 				status_url: ctx.status.url,
@@ -334,7 +415,13 @@ export const scenarios: Scenario[] = [
 					},
 					20_000,
 					200,
-				).catch(() => assert.deepEqual(last, expected, `application webhooks after unpublishing ${workflow.name}`));
+				).catch(() =>
+					assert.deepEqual(
+						last,
+						expected,
+						`application webhooks after unpublishing ${workflow.name}`,
+					),
+				);
 			}
 		},
 	},

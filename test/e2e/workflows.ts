@@ -23,12 +23,22 @@ const credentials = (ref: CredentialRef) => ({ [CREDENTIAL_TYPE]: ref });
  * Webhook (POST /webhook/<path>, body {run, count}) -> Code (count items with orderId and a
  * recipient) -> Send SMS with clientRef = orderId. Answers with every Send SMS output item.
  */
-export function sendSmsWorkflow(name: string, path: string, credential: CredentialRef): WorkflowInput {
+export function sendSmsWorkflow(
+	name: string,
+	path: string,
+	credential: CredentialRef,
+): WorkflowInput {
 	return {
 		name,
 		nodes: [
 			{
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 				name: 'Webhook',
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
@@ -141,8 +151,15 @@ export function replyWorkflow(name: string, credential: CredentialRef): Workflow
 }
 
 /** The production webhook URL n8n gives a trigger node's webhook (path as the node declares it). */
-export function productionUrl(webhookBaseUrl: string, workflow: WorkflowInput, nodeName: string, nodePath: string): string {
-	const node = (workflow.nodes as Array<{ name: string; webhookId?: string }>).find((n) => n.name === nodeName);
+export function productionUrl(
+	webhookBaseUrl: string,
+	workflow: WorkflowInput,
+	nodeName: string,
+	nodePath: string,
+): string {
+	const node = (workflow.nodes as Array<{ name: string; webhookId?: string }>).find(
+		(n) => n.name === nodeName,
+	);
 	if (!node?.webhookId) throw new Error(`node ${nodeName} has no webhookId`);
 	return `${webhookBaseUrl}/webhook/${node.webhookId}/${nodePath}`;
 }

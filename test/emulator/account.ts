@@ -5,7 +5,12 @@
 import type { Application, AuthKind, EmulatorOptions, WebhookVersion } from './types';
 
 export type Plan =
-	| { url: string | undefined; version: WebhookVersion; target: 'application' | 'account'; missing: string }
+	| {
+			url: string | undefined;
+			version: WebhookVersion;
+			target: 'application' | 'account';
+			missing: string;
+	  }
 	| { skip: string; version: WebhookVersion; target: 'application' | 'account' };
 
 /**
@@ -34,16 +39,32 @@ function smsApiAccount(options: EmulatorOptions): string | undefined {
  * send may override with `webhook_version` (shared README "Messages API versions"). A Basic send has no
  * application: its account-level status is v1, Vonage's current version (not confirmed by a fixture).
  */
-export function statusPlan(options: EmulatorOptions, app: Application, auth: AuthKind, override?: WebhookVersion): Plan {
+export function statusPlan(
+	options: EmulatorOptions,
+	app: Application,
+	auth: AuthKind,
+	override?: WebhookVersion,
+): Plan {
 	const skip = smsApiAccount(options);
 	if (auth === 'basic') {
 		const version = override ?? 'v1';
 		if (skip) return { skip, version, target: 'account' };
-		return { url: options.accountStatusUrl, version, target: 'account', missing: 'no account-level status URL (Basic-auth sends report there, not to the application)' };
+		return {
+			url: options.accountStatusUrl,
+			version,
+			target: 'account',
+			missing:
+				'no account-level status URL (Basic-auth sends report there, not to the application)',
+		};
 	}
 	const version = override ?? applicationVersion(app);
 	if (skip) return { skip, version, target: 'application' };
-	return { url: app.capabilities?.messages?.webhooks?.status_url?.address, version, target: 'application', missing: 'no status_url on the application' };
+	return {
+		url: app.capabilities?.messages?.webhooks?.status_url?.address,
+		version,
+		target: 'application',
+		missing: 'no status_url on the application',
+	};
 }
 
 /** An inbound message: to the application the number is linked to (shared README), in its format. */
@@ -51,5 +72,10 @@ export function inboundPlan(options: EmulatorOptions, app: Application): Plan {
 	const version = applicationVersion(app);
 	const skip = smsApiAccount(options);
 	if (skip) return { skip, version, target: 'application' };
-	return { url: app.capabilities?.messages?.webhooks?.inbound_url?.address, version, target: 'application', missing: 'no inbound_url on the application' };
+	return {
+		url: app.capabilities?.messages?.webhooks?.inbound_url?.address,
+		version,
+		target: 'application',
+		missing: 'no inbound_url on the application',
+	};
 }

@@ -2,7 +2,12 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 import { checkAuth, type AccountKeys } from './auth';
 import { isHttpUrl, sendJson, type Parsed } from './http';
-import { applicationsUnauthorized, genericProblem, notFound, type InvalidParameter } from './problems';
+import {
+	applicationsUnauthorized,
+	genericProblem,
+	notFound,
+	type InvalidParameter,
+} from './problems';
 import { WEBHOOK_VERSIONS, type Application, type WebhookVersion } from './types';
 
 /**
@@ -40,7 +45,10 @@ export interface ApplicationsState {
 	writes: Application[];
 }
 
-const withLinks = (app: Application) => ({ ...app, _links: { self: { href: `/v2/applications/${app.id}` } } });
+const withLinks = (app: Application) => ({
+	...app,
+	_links: { self: { href: `/v2/applications/${app.id}` } },
+});
 
 const badRequest = (anchor: string, detail: string, invalid: InvalidParameter[]) =>
 	genericProblem(`application#${anchor}`, 'Bad Request', detail, { invalid_parameters: invalid });
@@ -61,15 +69,22 @@ function invalidWebhooks(app: Application): InvalidParameter[] {
 	const invalid: InvalidParameter[] = [];
 	const version: unknown = app.capabilities?.messages?.version;
 	if (version !== undefined && !WEBHOOK_VERSIONS.includes(version as WebhookVersion)) {
-		invalid.push({ name: 'capabilities.messages.version', reason: `must be one of: ${WEBHOOK_VERSIONS.join(', ')}` });
+		invalid.push({
+			name: 'capabilities.messages.version',
+			reason: `must be one of: ${WEBHOOK_VERSIONS.join(', ')}`,
+		});
 	}
 	for (const [capability, config] of Object.entries((app.capabilities ?? {}) as Application)) {
 		for (const [name, hook] of Object.entries((config?.webhooks ?? {}) as Application)) {
 			const path = `capabilities.${capability}.webhooks.${name}`;
-			if (!isHttpUrl(hook?.address)) invalid.push({ name: `${path}.address`, reason: 'must be an absolute http or https URL' });
+			if (!isHttpUrl(hook?.address))
+				invalid.push({ name: `${path}.address`, reason: 'must be an absolute http or https URL' });
 			const methods = capability === 'messages' ? ['POST'] : ['GET', 'POST'];
 			if (hook?.http_method !== undefined && !methods.includes(hook.http_method)) {
-				invalid.push({ name: `${path}.http_method`, reason: `must be one of: ${methods.join(', ')}` });
+				invalid.push({
+					name: `${path}.http_method`,
+					reason: `must be one of: ${methods.join(', ')}`,
+				});
 			}
 		}
 	}
@@ -80,34 +95,74 @@ function list(state: ApplicationsState, query: URLSearchParams, res: ServerRespo
 	const pageSize = Number(query.get('page_size') ?? 10);
 	const page = Number(query.get('page') ?? 1);
 	const invalid: InvalidParameter[] = [];
-	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) invalid.push({ name: 'page_size', reason: 'must be between 1 and 100' });
-	if (!Number.isInteger(page) || page < 1) invalid.push({ name: 'page', reason: 'must be 1 or more' });
-	if (invalid.length > 0) return sendJson(res, 400, badRequest('list-validation', 'The request failed due to validation errors', invalid));
+	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
+		invalid.push({ name: 'page_size', reason: 'must be between 1 and 100' });
+	if (!Number.isInteger(page) || page < 1)
+		invalid.push({ name: 'page', reason: 'must be 1 or more' });
+	if (invalid.length > 0)
+		return sendJson(
+			res,
+			400,
+			badRequest('list-validation', 'The request failed due to validation errors', invalid),
+		);
 	const applications = page === 1 ? [withLinks(state.application)] : [];
-	sendJson(res, 200, { page_size: pageSize, page, total_items: 1, total_pages: 1, _embedded: { applications } });
+	sendJson(res, 200, {
+		page_size: pageSize,
+		page,
+		total_items: 1,
+		total_pages: 1,
+		_embedded: { applications },
+	});
 }
 
 function put(state: ApplicationsState, parsed: Parsed, res: ServerResponse): void {
 	const body = parsed.ok ? parsed.value : undefined;
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return sendJson(res, 400, badRequest('payload-validation', 'The request body must be a JSON object', [{ name: 'name', reason: 'is required' }]));
+		return sendJson(
+			res,
+			400,
+			badRequest('payload-validation', 'The request body must be a JSON object', [
+				{ name: 'name', reason: 'is required' },
+			]),
+		);
 	}
 	const app = body as Application;
 	if (typeof app.name !== 'string' || app.name.trim() === '') {
-		return sendJson(res, 400, badRequest('payload-validation', 'The request failed due to validation errors', [{ name: 'name', reason: 'is required' }]));
+		return sendJson(
+			res,
+			400,
+			badRequest('payload-validation', 'The request failed due to validation errors', [
+				{ name: 'name', reason: 'is required' },
+			]),
+		);
 	}
 	const invalid = invalidWebhooks(app);
-	if (invalid.length > 0) return sendJson(res, 400, badRequest('payload-validation', 'The request failed due to validation errors', invalid));
+	if (invalid.length > 0)
+		return sendJson(
+			res,
+			400,
+			badRequest('payload-validation', 'The request failed due to validation errors', invalid),
+		);
 	state.writes.push(structuredClone(app));
 	const { _links: _ignored, ...rest } = app;
 	// As Vonage: the id and the public key stay; a private key is never kept nor echoed.
-	state.application = { ...structuredClone(rest), id: state.keys.applicationId, keys: { public_key: state.keys.publicKey } };
+	state.application = {
+		...structuredClone(rest),
+		id: state.keys.applicationId,
+		keys: { public_key: state.keys.publicKey },
+	};
 	sendJson(res, 200, withLinks(state.application));
 }
 
 /** The Applications API v2 for the emulator's one application: Basic auth (key:secret) only. */
 export function handleApplications(
-	request: { method: string; id: string | undefined; query: URLSearchParams; headers: IncomingHttpHeaders; body: Parsed },
+	request: {
+		method: string;
+		id: string | undefined;
+		query: URLSearchParams;
+		headers: IncomingHttpHeaders;
+		body: Parsed;
+	},
 	state: ApplicationsState,
 	res: ServerResponse,
 ): void {
@@ -116,10 +171,27 @@ export function handleApplications(
 	const { method, id } = request;
 	if (id === undefined) {
 		if (method === 'GET') return list(state, request.query, res);
-		return sendJson(res, 405, genericProblem('#wrong-verb', 'Request method not allowed', `Request method '${method}' not supported`));
+		return sendJson(
+			res,
+			405,
+			genericProblem(
+				'#wrong-verb',
+				'Request method not allowed',
+				`Request method '${method}' not supported`,
+			),
+		);
 	}
-	if (id !== state.keys.applicationId) return sendJson(res, 404, notFound(`ID '${id}' does not exist, or you do not have access`));
+	if (id !== state.keys.applicationId)
+		return sendJson(res, 404, notFound(`ID '${id}' does not exist, or you do not have access`));
 	if (method === 'GET') return sendJson(res, 200, withLinks(state.application));
 	if (method === 'PUT') return put(state, request.body, res);
-	return sendJson(res, 405, genericProblem('#wrong-verb', 'Request method not allowed', `Request method '${method}' not supported`));
+	return sendJson(
+		res,
+		405,
+		genericProblem(
+			'#wrong-verb',
+			'Request method not allowed',
+			`Request method '${method}' not supported`,
+		),
+	);
 }

@@ -12,7 +12,9 @@ export interface AccountKeys {
 	publicKey: string;
 }
 
-export type AuthResult = { ok: true; auth: AuthKind; jti?: string } | { ok: false; detail: string; failure: AuthFailure };
+export type AuthResult =
+	| { ok: true; auth: AuthKind; jti?: string }
+	| { ok: false; detail: string; failure: AuthFailure };
 
 const MAX_TTL_SECONDS = 24 * 60 * 60;
 const SKEW_SECONDS = 60;
@@ -26,7 +28,11 @@ function sameText(a: string, b: string): boolean {
 function checkBasic(value: string, keys: AccountKeys): AuthResult {
 	const decoded = Buffer.from(value, 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
-	if (colon < 0 || !sameText(decoded.slice(0, colon), keys.apiKey) || !sameText(decoded.slice(colon + 1), keys.apiSecret)) {
+	if (
+		colon < 0 ||
+		!sameText(decoded.slice(0, colon), keys.apiKey) ||
+		!sameText(decoded.slice(colon + 1), keys.apiSecret)
+	) {
 		return { ok: false, failure: 'wrong', detail: 'You did not provide correct credentials.' };
 	}
 	return { ok: true, auth: 'basic' };
@@ -37,22 +43,46 @@ function checkJwt(token: string, keys: AccountKeys, usedJtis: Set<string>): Auth
 	let claims: jwt.JwtPayload;
 	try {
 		// exp is checked below without clock tolerance; the tolerance is for iat/nbf skew only.
-		const verified = jwt.verify(token, keys.publicKey, { algorithms: ['RS256'], clockTolerance: SKEW_SECONDS, ignoreExpiration: true });
-		if (typeof verified === 'string') return { ok: false, failure: 'wrong', detail: 'Invalid token: the payload is not a JSON object.' };
+		const verified = jwt.verify(token, keys.publicKey, {
+			algorithms: ['RS256'],
+			clockTolerance: SKEW_SECONDS,
+			ignoreExpiration: true,
+		});
+		if (typeof verified === 'string')
+			return {
+				ok: false,
+				failure: 'wrong',
+				detail: 'Invalid token: the payload is not a JSON object.',
+			};
 		claims = verified;
 	} catch (error) {
 		return { ok: false, failure: 'wrong', detail: `Invalid token: ${(error as Error).message}.` };
 	}
 	const now = Math.floor(Date.now() / 1000);
-	if (claims.application_id !== keys.applicationId) return { ok: false, failure: 'wrong', detail: 'Invalid token: application_id does not match this application.' };
-	if (typeof claims.iat !== 'number') return { ok: false, failure: 'wrong', detail: 'Invalid token: iat is required.' };
-	if (claims.iat > now + SKEW_SECONDS) return { ok: false, failure: 'wrong', detail: 'Invalid token: iat is in the future.' };
-	if (typeof claims.jti !== 'string' || claims.jti === '') return { ok: false, failure: 'wrong', detail: 'Invalid token: jti is required.' };
+	if (claims.application_id !== keys.applicationId)
+		return {
+			ok: false,
+			failure: 'wrong',
+			detail: 'Invalid token: application_id does not match this application.',
+		};
+	if (typeof claims.iat !== 'number')
+		return { ok: false, failure: 'wrong', detail: 'Invalid token: iat is required.' };
+	if (claims.iat > now + SKEW_SECONDS)
+		return { ok: false, failure: 'wrong', detail: 'Invalid token: iat is in the future.' };
+	if (typeof claims.jti !== 'string' || claims.jti === '')
+		return { ok: false, failure: 'wrong', detail: 'Invalid token: jti is required.' };
 	if (claims.exp !== undefined) {
-		if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, failure: 'wrong', detail: 'Invalid token: the token has expired.' };
-		if (claims.exp - claims.iat > MAX_TTL_SECONDS) return { ok: false, failure: 'wrong', detail: 'Invalid token: exp is more than 24 hours after iat.' };
+		if (typeof claims.exp !== 'number' || claims.exp <= now)
+			return { ok: false, failure: 'wrong', detail: 'Invalid token: the token has expired.' };
+		if (claims.exp - claims.iat > MAX_TTL_SECONDS)
+			return {
+				ok: false,
+				failure: 'wrong',
+				detail: 'Invalid token: exp is more than 24 hours after iat.',
+			};
 	}
-	if (usedJtis.has(claims.jti)) return { ok: false, failure: 'wrong', detail: 'Invalid token: this jti has been used before.' };
+	if (usedJtis.has(claims.jti))
+		return { ok: false, failure: 'wrong', detail: 'Invalid token: this jti has been used before.' };
 	usedJtis.add(claims.jti);
 	return { ok: true, auth: 'jwt', jti: claims.jti };
 }
@@ -73,7 +103,15 @@ export function checkAuth(
 		return { ok: false, failure: 'missing', detail: 'Missing or malformed Authorization header.' };
 	}
 	if (scheme === 'basic') {
-		return allow.basic ? checkBasic(match[2], keys) : { ok: false, failure: 'wrong', detail: 'Basic authentication is not accepted here.' };
+		return allow.basic
+			? checkBasic(match[2], keys)
+			: { ok: false, failure: 'wrong', detail: 'Basic authentication is not accepted here.' };
 	}
-	return allow.jwt ? checkJwt(match[2], keys, usedJtis) : { ok: false, failure: 'wrong', detail: 'This API accepts only Basic authentication (API key and secret).' };
+	return allow.jwt
+		? checkJwt(match[2], keys, usedJtis)
+		: {
+				ok: false,
+				failure: 'wrong',
+				detail: 'This API accepts only Basic authentication (API key and secret).',
+			};
 }

@@ -24,8 +24,12 @@ export interface StatusStep {
 
 /** The statuses a message goes through after `submitted`: its outcome, then `read` where the channel has it. */
 export function statusSequence(channel: Channel, outcome: Outcome): StatusStep[] {
-	const final: StatusStep = outcome.error ? { status: outcome.status, error: outcome.error } : { status: outcome.status };
-	return outcome.status === 'delivered' && READ_CHANNELS.includes(channel) ? [final, { status: 'read' }] : [final];
+	const final: StatusStep = outcome.error
+		? { status: outcome.status, error: outcome.error }
+		: { status: outcome.status };
+	return outcome.status === 'delivered' && READ_CHANNELS.includes(channel)
+		? [final, { status: 'read' }]
+		: [final];
 }
 
 function v01Address(channel: Channel, value: string, kind: 'to' | 'from'): Record<string, string> {
@@ -44,8 +48,15 @@ export function channelStatusEvent(
 	format: WebhookFormat,
 ): Record<string, unknown> {
 	const { channel } = envelope;
-	const common = { message_uuid: message.message_uuid, timestamp: new Date().toISOString(), status };
-	const usage = status === 'submitted' || status === 'read' ? {} : { usage: { currency: 'EUR', price: channel === 'sms' ? '0.0333' : '0.0050' } };
+	const common = {
+		message_uuid: message.message_uuid,
+		timestamp: new Date().toISOString(),
+		status,
+	};
+	const usage =
+		status === 'submitted' || status === 'read'
+			? {}
+			: { usage: { currency: 'EUR', price: channel === 'sms' ? '0.0333' : '0.0050' } };
 	const clientRef = message.clientRef !== undefined ? { client_ref: message.clientRef } : {};
 	if (format === 'v1') {
 		return {
@@ -53,7 +64,16 @@ export function channelStatusEvent(
 			to: envelope.to,
 			from: envelope.from,
 			channel: CHANNEL_RULES[channel].v1Channel,
-			...(error ? { error: { type: `${ERRORS}#${error.code}`, title: String(error.code), detail: error.reason, instance: randomUUID() } } : {}),
+			...(error
+				? {
+						error: {
+							type: `${ERRORS}#${error.code}`,
+							title: String(error.code),
+							detail: error.reason,
+							instance: randomUUID(),
+						},
+					}
+				: {}),
 			...usage,
 			...clientRef,
 		};
@@ -82,7 +102,10 @@ export interface InboundSpec {
 }
 
 /** Inbound to v0.1 `to`/`from`: on Viber the customer has a number and you a service ID. */
-function inboundAddresses(spec: InboundSpec): { to: Record<string, string>; from: Record<string, string> } {
+function inboundAddresses(spec: InboundSpec): {
+	to: Record<string, string>;
+	from: Record<string, string>;
+} {
 	const { channel } = spec;
 	const type = CHANNEL_RULES[channel].v01Type;
 	if (channel === 'messenger') return { to: { type, id: spec.to }, from: { type, id: spec.from } };
@@ -90,7 +113,10 @@ function inboundAddresses(spec: InboundSpec): { to: Record<string, string>; from
 	return { to: { type, number: spec.to }, from: { type, number: spec.from } };
 }
 
-export function channelInboundEvent(spec: InboundSpec, format: WebhookFormat): Record<string, unknown> {
+export function channelInboundEvent(
+	spec: InboundSpec,
+	format: WebhookFormat,
+): Record<string, unknown> {
 	const type = spec.type ?? (spec.channel === 'mms' ? 'image' : 'text');
 	const media: Record<string, string> = { url: spec.url ?? 'https://example.com/inbound.jpg' };
 	// Captions come with WhatsApp media (messages-v0.1.yml imageMessageWhatsApp / fileMessageWhatsApp) and MMS in v1.
@@ -111,15 +137,19 @@ export function channelInboundEvent(spec: InboundSpec, format: WebhookFormat): R
 }
 
 /** The body of `POST /_emulator/inbound` for any channel, or undefined when it is not one. */
-export function inboundSpecOf(body: unknown): { spec: InboundSpec; format?: WebhookFormat } | undefined {
+export function inboundSpecOf(
+	body: unknown,
+): { spec: InboundSpec; format?: WebhookFormat } | undefined {
 	if (typeof body !== 'object' || body === null) return undefined;
 	const b = body as Record<string, unknown>;
 	const channel = b.channel as Channel;
-	if (!(channel in CHANNEL_RULES) || typeof b.from !== 'string' || typeof b.to !== 'string') return undefined;
+	if (!(channel in CHANNEL_RULES) || typeof b.from !== 'string' || typeof b.to !== 'string')
+		return undefined;
 	const type = (b.type ?? (channel === 'mms' ? 'image' : 'text')) as InboundSpec['type'];
 	if (!['text', 'image', 'audio', 'video', 'file'].includes(String(type))) return undefined;
 	if (type === 'text' ? typeof b.text !== 'string' : typeof b.url !== 'string') return undefined;
 	const spec: InboundSpec = { channel, from: b.from, to: b.to, type };
-	for (const key of ['text', 'url', 'caption'] as const) if (typeof b[key] === 'string') spec[key] = b[key] as string;
+	for (const key of ['text', 'url', 'caption'] as const)
+		if (typeof b[key] === 'string') spec[key] = b[key] as string;
 	return { spec, ...(b.format === 'v1' || b.format === 'v0.1' ? { format: b.format } : {}) };
 }

@@ -1,4 +1,10 @@
-import { channelInboundEvent, channelStatusEvent, statusSequence, type InboundSpec, type WebhookFormat } from './channel-events';
+import {
+	channelInboundEvent,
+	channelStatusEvent,
+	statusSequence,
+	type InboundSpec,
+	type WebhookFormat,
+} from './channel-events';
 import { inboundPlan } from './account';
 import { envelopeOf } from './channels';
 import type { Emulator } from './emulator';
@@ -18,15 +24,26 @@ export function statusSteps(message: AcceptedMessage): StatusStep[] {
 	const envelope = envelopeOf(version, message.body);
 	const outcome = outcomeFor(envelope.to);
 	if (envelope.channel === 'sms' && version === 'v0.1') {
-		return [(format) => statusEvent(message, 'submitted', format), (format) => statusEvent(message, outcome, format)];
+		return [
+			(format) => statusEvent(message, 'submitted', format),
+			(format) => statusEvent(message, outcome, format),
+		];
 	}
 	return [{ status: 'submitted' as const }, ...statusSequence(envelope.channel, outcome)].map(
-		(step) => (format: WebhookFormat) => channelStatusEvent(ref(message), envelope, step.status, 'error' in step ? step.error : undefined, format),
+		(step) => (format: WebhookFormat) =>
+			channelStatusEvent(
+				ref(message),
+				envelope,
+				step.status,
+				'error' in step ? step.error : undefined,
+				format,
+			),
 	);
 }
 
 function ref(message: AcceptedMessage): { message_uuid: string; clientRef?: string } {
-	const clientRef = typeof message.body.client_ref === 'string' ? message.body.client_ref : undefined;
+	const clientRef =
+		typeof message.body.client_ref === 'string' ? message.body.client_ref : undefined;
 	return { message_uuid: message.message_uuid, ...(clientRef !== undefined ? { clientRef } : {}) };
 }
 
@@ -34,7 +51,11 @@ function ref(message: AcceptedMessage): { message_uuid: string; clientRef?: stri
  * Sends a customer's inbound message on any channel where the account sends inbound messages, in the
  * application's webhook format (or `format`, to force one).
  */
-export async function sendChannelInbound(emu: Emulator, spec: InboundSpec, format?: WebhookFormat): Promise<DeliveryRecord> {
+export async function sendChannelInbound(
+	emu: Emulator,
+	spec: InboundSpec,
+	format?: WebhookFormat,
+): Promise<DeliveryRecord> {
 	const plan = inboundPlan(emu.options, emu.application);
 	return await emu.webhook('inbound', plan, channelInboundEvent(spec, format ?? plan.version));
 }

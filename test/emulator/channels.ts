@@ -25,23 +25,58 @@ interface ChannelRules {
 }
 
 export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
-	sms: { v01Type: 'sms', v1Channel: 'sms', types: { 'v0.1': ['text'], v1: ['text'] }, textLimit: 1000, to: 'number', from: 'number' },
-	mms: { v01Type: 'mms', v1Channel: 'mms', types: { 'v0.1': ['image'], v1: ['image', 'vcard', 'audio', 'video', 'text', 'file'] }, to: 'number', from: 'shortcode' },
+	sms: {
+		v01Type: 'sms',
+		v1Channel: 'sms',
+		types: { 'v0.1': ['text'], v1: ['text'] },
+		textLimit: 1000,
+		to: 'number',
+		from: 'number',
+	},
+	mms: {
+		v01Type: 'mms',
+		v1Channel: 'mms',
+		types: { 'v0.1': ['image'], v1: ['image', 'vcard', 'audio', 'video', 'text', 'file'] },
+		to: 'number',
+		from: 'shortcode',
+	},
 	whatsapp: {
 		v01Type: 'whatsapp',
 		v1Channel: 'whatsapp',
-		types: { 'v0.1': ['text', 'image', 'audio', 'video', 'file', 'template'], v1: ['text', 'image', 'audio', 'video', 'file', 'template', 'sticker', 'custom', 'reaction'] },
+		types: {
+			'v0.1': ['text', 'image', 'audio', 'video', 'file', 'template'],
+			v1: ['text', 'image', 'audio', 'video', 'file', 'template', 'sticker', 'custom', 'reaction'],
+		},
 		textLimit: 4096,
 		to: 'number',
 		from: 'number',
 	},
-	viber: { v01Type: 'viber_service_msg', v1Channel: 'viber_service', types: { 'v0.1': ['text', 'image', 'template'], v1: ['text', 'image', 'video', 'file'] }, textLimit: 1000, to: 'number', from: 'id' },
-	messenger: { v01Type: 'messenger', v1Channel: 'messenger', types: { 'v0.1': ['text', 'image', 'audio', 'video', 'file'], v1: ['text', 'image', 'audio', 'video', 'file'] }, textLimit: 640, to: 'id', from: 'id' },
+	viber: {
+		v01Type: 'viber_service_msg',
+		v1Channel: 'viber_service',
+		types: { 'v0.1': ['text', 'image', 'template'], v1: ['text', 'image', 'video', 'file'] },
+		textLimit: 1000,
+		to: 'number',
+		from: 'id',
+	},
+	messenger: {
+		v01Type: 'messenger',
+		v1Channel: 'messenger',
+		types: {
+			'v0.1': ['text', 'image', 'audio', 'video', 'file'],
+			v1: ['text', 'image', 'audio', 'video', 'file'],
+		},
+		textLimit: 640,
+		to: 'id',
+		from: 'id',
+	},
 };
 
 const CHANNEL_NAMES = Object.keys(CHANNEL_RULES) as Channel[];
-export const channelOfV01Type = (type: unknown): Channel | undefined => CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v01Type === type);
-export const channelOfV1 = (channel: unknown): Channel | undefined => CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v1Channel === channel);
+export const channelOfV01Type = (type: unknown): Channel | undefined =>
+	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v01Type === type);
+export const channelOfV1 = (channel: unknown): Channel | undefined =>
+	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v1Channel === channel);
 
 const MAX_CLIENT_REF_V1 = 100;
 const VIBER_TTL = [30, 259200] as const;
@@ -66,14 +101,22 @@ class Findings {
 		if (!ok) this.invalid.push({ name, reason });
 	}
 	result(): Result {
-		if (this.missing.length > 0) return { status: 400, problem: missingParams('Your request is incomplete and missing some mandatory parameters.', this.missing) };
+		if (this.missing.length > 0)
+			return {
+				status: 400,
+				problem: missingParams(
+					'Your request is incomplete and missing some mandatory parameters.',
+					this.missing,
+				),
+			};
 		if (this.refused.length > 0) return { status: 400, problem: invalidParams(this.refused) };
 		if (this.invalid.length > 0) return { status: 422, problem: invalidParams(this.invalid) };
 		return undefined;
 	}
 }
 
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Body =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function isHttpUrl(value: unknown): boolean {
 	if (typeof value !== 'string') return false;
@@ -85,19 +128,38 @@ export function isHttpUrl(value: unknown): boolean {
 	}
 }
 
-function checkAddress(f: Findings, kind: 'number' | 'id' | 'shortcode', value: unknown, name: string, smsSender = false): void {
+function checkAddress(
+	f: Findings,
+	kind: 'number' | 'id' | 'shortcode',
+	value: unknown,
+	name: string,
+	smsSender = false,
+): void {
 	if (!f.require(value, name)) return;
 	const ok =
 		typeof value === 'string' &&
-		(kind === 'id' ? ID.test(value) : E164.test(value) || (kind === 'shortcode' && SHORTCODE.test(value)) || (smsSender && SENDER_ID.test(value)));
-	const reason = kind === 'id' ? 'must be an ID of 1 to 50 characters' : kind === 'shortcode' ? 'must be 7 to 15 digits or a short code' : 'must be 7 to 15 digits (E.164 without + or 00)';
+		(kind === 'id'
+			? ID.test(value)
+			: E164.test(value) ||
+				(kind === 'shortcode' && SHORTCODE.test(value)) ||
+				(smsSender && SENDER_ID.test(value)));
+	const reason =
+		kind === 'id'
+			? 'must be an ID of 1 to 50 characters'
+			: kind === 'shortcode'
+				? 'must be 7 to 15 digits or a short code'
+				: 'must be 7 to 15 digits (E.164 without + or 00)';
 	f.check(ok, name, smsSender ? `${reason}, or an alphanumeric sender ID` : reason);
 }
 
 function checkText(f: Findings, value: unknown, name: string, limit: number | undefined): void {
 	if (!f.require(value, name)) return;
 	const length = typeof value === 'string' ? Array.from(value).length : -1;
-	f.check(length >= 1 && (limit === undefined || length <= limit), name, `must be a string of 1 to ${limit ?? 'any number of'} characters`);
+	f.check(
+		length >= 1 && (limit === undefined || length <= limit),
+		name,
+		`must be a string of 1 to ${limit ?? 'any number of'} characters`,
+	);
 }
 
 function checkMedia(f: Findings, media: unknown, name: string): void {
@@ -105,45 +167,89 @@ function checkMedia(f: Findings, media: unknown, name: string): void {
 	if (!isObject(media)) return f.check(false, name, 'must be an object');
 	if (!f.require(media.url, `${name}.url`)) return;
 	f.check(isHttpUrl(media.url), `${name}.url`, 'must be an absolute http(s) URL');
-	if (media.caption !== undefined) f.check(typeof media.caption === 'string', `${name}.caption`, 'must be a string');
+	if (media.caption !== undefined)
+		f.check(typeof media.caption === 'string', `${name}.caption`, 'must be a string');
 }
 
 function checkClientRef(f: Findings, value: unknown, max: number): void {
 	if (value === undefined) return;
-	f.check(typeof value === 'string' && Array.from(value).length <= max, 'client_ref', `must be a string of at most ${max} characters`);
+	f.check(
+		typeof value === 'string' && Array.from(value).length <= max,
+		'client_ref',
+		`must be a string of at most ${max} characters`,
+	);
 }
 
 function checkViberOptions(f: Findings, options: unknown, name: string): void {
 	if (options === undefined) return;
 	if (!isObject(options)) return f.check(false, name, 'must be an object');
-	if (options.category !== undefined) f.check(['transaction', 'promotion'].includes(options.category), `${name}.category`, 'must be one of: transaction, promotion');
+	if (options.category !== undefined)
+		f.check(
+			['transaction', 'promotion'].includes(options.category),
+			`${name}.category`,
+			'must be one of: transaction, promotion',
+		);
 	if (options.ttl !== undefined) {
-		f.check(Number.isInteger(options.ttl) && options.ttl >= VIBER_TTL[0] && options.ttl <= VIBER_TTL[1], `${name}.ttl`, `must be an integer from ${VIBER_TTL[0]} to ${VIBER_TTL[1]}`);
+		f.check(
+			Number.isInteger(options.ttl) && options.ttl >= VIBER_TTL[0] && options.ttl <= VIBER_TTL[1],
+			`${name}.ttl`,
+			`must be an integer from ${VIBER_TTL[0]} to ${VIBER_TTL[1]}`,
+		);
 	}
-	if (options.type !== undefined) f.check(typeof options.type === 'string', `${name}.type`, 'must be a string');
+	if (options.type !== undefined)
+		f.check(typeof options.type === 'string', `${name}.type`, 'must be a string');
 }
 
 function checkMessengerOptions(f: Findings, options: unknown, name: string): void {
 	if (options === undefined) return;
 	if (!isObject(options)) return f.check(false, name, 'must be an object');
-	if (options.category !== undefined) f.check(['response', 'update', 'message_tag'].includes(options.category), `${name}.category`, 'must be one of: response, update, message_tag');
-	if (options.tag !== undefined) f.check(typeof options.tag === 'string' && options.tag !== '', `${name}.tag`, 'must be a non-empty string');
+	if (options.category !== undefined)
+		f.check(
+			['response', 'update', 'message_tag'].includes(options.category),
+			`${name}.category`,
+			'must be one of: response, update, message_tag',
+		);
+	if (options.tag !== undefined)
+		f.check(
+			typeof options.tag === 'string' && options.tag !== '',
+			`${name}.tag`,
+			'must be a non-empty string',
+		);
 	if (options.category === 'message_tag') f.require(options.tag, `${name}.tag`);
 }
 
 /** v0.1: typed `to`/`from`, content under `message.content` (SMS goes to validateSms, unchanged). */
 export function validateV01(body: unknown): Result {
-	if (!isObject(body)) return { status: 400, problem: missingParams('The request body must be a JSON object.') };
+	if (!isObject(body))
+		return { status: 400, problem: missingParams('The request body must be a JSON object.') };
 	// A body with an `sms` type on either side is an SMS (a wrong one if the other side differs).
-	const channel = body.to?.type === 'sms' || body.from?.type === 'sms' ? 'sms' : (channelOfV01Type(body.from?.type) ?? channelOfV01Type(body.to?.type));
+	const channel =
+		body.to?.type === 'sms' || body.from?.type === 'sms'
+			? 'sms'
+			: (channelOfV01Type(body.from?.type) ?? channelOfV01Type(body.to?.type));
 	if (channel === undefined || channel === 'sms') return validateSms(body);
 	const rules = CHANNEL_RULES[channel];
 	const f = new Findings();
 	for (const side of ['to', 'from'] as const) {
-		if (f.require(body[side]?.type, `${side}.type`)) f.check(body[side].type === rules.v01Type, `${side}.type`, `must be ${rules.v01Type}, the channel of the other side`);
+		if (f.require(body[side]?.type, `${side}.type`))
+			f.check(
+				body[side].type === rules.v01Type,
+				`${side}.type`,
+				`must be ${rules.v01Type}, the channel of the other side`,
+			);
 	}
-	checkAddress(f, rules.to, body.to?.[rules.to === 'id' ? 'id' : 'number'], `to.${rules.to === 'id' ? 'id' : 'number'}`);
-	checkAddress(f, rules.from, body.from?.[rules.from === 'id' ? 'id' : 'number'], `from.${rules.from === 'id' ? 'id' : 'number'}`);
+	checkAddress(
+		f,
+		rules.to,
+		body.to?.[rules.to === 'id' ? 'id' : 'number'],
+		`to.${rules.to === 'id' ? 'id' : 'number'}`,
+	);
+	checkAddress(
+		f,
+		rules.from,
+		body.from?.[rules.from === 'id' ? 'id' : 'number'],
+		`from.${rules.from === 'id' ? 'id' : 'number'}`,
+	);
 	const content = body.message?.content;
 	if (f.require(content, 'message.content') && f.require(content.type, 'message.content.type')) {
 		const type = content.type;
@@ -152,37 +258,68 @@ export function validateV01(body: unknown): Result {
 		} else if (type === 'text') {
 			checkText(f, content.text, 'message.content.text', rules.textLimit);
 		} else if (type === 'template') {
-			if (f.require(content.template, 'message.content.template') && f.require(content.template.name, 'message.content.template.name')) {
-				f.check(typeof content.template.name === 'string' && content.template.name !== '', 'message.content.template.name', 'must be a non-empty string');
+			if (
+				f.require(content.template, 'message.content.template') &&
+				f.require(content.template.name, 'message.content.template.name')
+			) {
+				f.check(
+					typeof content.template.name === 'string' && content.template.name !== '',
+					'message.content.template.name',
+					'must be a non-empty string',
+				);
 				const parameters = content.template.parameters;
-				if (parameters !== undefined) f.check(Array.isArray(parameters) && parameters.every((p: unknown) => typeof p === 'string'), 'message.content.template.parameters', 'must be an array of strings');
+				if (parameters !== undefined)
+					f.check(
+						Array.isArray(parameters) && parameters.every((p: unknown) => typeof p === 'string'),
+						'message.content.template.parameters',
+						'must be an array of strings',
+					);
 			}
 			if (channel === 'whatsapp') {
 				const whatsapp = body.message.whatsapp;
-				if (f.require(whatsapp, 'message.whatsapp') && f.require(whatsapp.locale, 'message.whatsapp.locale')) {
-					f.check(typeof whatsapp.locale === 'string' && LOCALE_V01.test(whatsapp.locale), 'message.whatsapp.locale', 'must be a BCP 47 language tag, e.g. en-GB');
+				if (
+					f.require(whatsapp, 'message.whatsapp') &&
+					f.require(whatsapp.locale, 'message.whatsapp.locale')
+				) {
+					f.check(
+						typeof whatsapp.locale === 'string' && LOCALE_V01.test(whatsapp.locale),
+						'message.whatsapp.locale',
+						'must be a BCP 47 language tag, e.g. en-GB',
+					);
 				}
 				// "all requests carrying a fallback policy will be rejected with a 400 error" (messages-v0.1.yml)
-				if (whatsapp?.policy !== undefined && whatsapp.policy !== 'deterministic') f.refused.push({ name: 'message.whatsapp.policy', reason: 'must be deterministic (WhatsApp withdrew fallback)' });
+				if (whatsapp?.policy !== undefined && whatsapp.policy !== 'deterministic')
+					f.refused.push({
+						name: 'message.whatsapp.policy',
+						reason: 'must be deterministic (WhatsApp withdrew fallback)',
+					});
 			}
 		} else {
 			checkMedia(f, content[type], `message.content.${type}`);
 		}
 	}
-	if (channel === 'viber') checkViberOptions(f, body.message?.viber_service_msg, 'message.viber_service_msg');
-	if (channel === 'messenger') checkMessengerOptions(f, body.message?.messenger, 'message.messenger');
+	if (channel === 'viber')
+		checkViberOptions(f, body.message?.viber_service_msg, 'message.viber_service_msg');
+	if (channel === 'messenger')
+		checkMessengerOptions(f, body.message?.messenger, 'message.messenger');
 	checkClientRef(f, body.client_ref, MAX_CLIENT_REF);
 	return f.result();
 }
 
 /** v1: flat, `channel` and `message_type`, string `to`/`from`, content under the type's name. */
 export function validateV1(body: unknown): Result {
-	if (!isObject(body)) return { status: 400, problem: missingParams('The request body must be a JSON object.') };
+	if (!isObject(body))
+		return { status: 400, problem: missingParams('The request body must be a JSON object.') };
 	const f = new Findings();
-	if (!f.require(body.channel, 'channel') || !f.require(body.message_type, 'message_type')) return f.result();
+	if (!f.require(body.channel, 'channel') || !f.require(body.message_type, 'message_type'))
+		return f.result();
 	const channel = channelOfV1(body.channel);
 	if (!channel) {
-		f.check(false, 'channel', `must be one of: ${CHANNEL_NAMES.map((c) => CHANNEL_RULES[c].v1Channel).join(', ')}`);
+		f.check(
+			false,
+			'channel',
+			`must be one of: ${CHANNEL_NAMES.map((c) => CHANNEL_RULES[c].v1Channel).join(', ')}`,
+		);
 		return f.result();
 	}
 	const rules = CHANNEL_RULES[channel];
@@ -195,13 +332,34 @@ export function validateV1(body: unknown): Result {
 		checkText(f, body.text, 'text', rules.textLimit);
 	} else if (type === 'template') {
 		if (f.require(body.template, 'template') && f.require(body.template.name, 'template.name')) {
-			f.check(typeof body.template.name === 'string' && body.template.name !== '', 'template.name', 'must be a non-empty string');
+			f.check(
+				typeof body.template.name === 'string' && body.template.name !== '',
+				'template.name',
+				'must be a non-empty string',
+			);
 			const parameters = body.template.parameters;
-			if (parameters !== undefined) f.check(Array.isArray(parameters) && parameters.every((p: unknown) => typeof p === 'string'), 'template.parameters', 'must be an array of strings');
+			if (parameters !== undefined)
+				f.check(
+					Array.isArray(parameters) && parameters.every((p: unknown) => typeof p === 'string'),
+					'template.parameters',
+					'must be an array of strings',
+				);
 		}
-		if (f.require(body.whatsapp, 'whatsapp') && f.require(body.whatsapp.locale, 'whatsapp.locale')) {
-			f.check(typeof body.whatsapp.locale === 'string' && LOCALE_V01.test(body.whatsapp.locale), 'whatsapp.locale', 'must be a WhatsApp language code, e.g. en_GB');
-			if (body.whatsapp.policy !== undefined) f.check(body.whatsapp.policy === 'deterministic', 'whatsapp.policy', 'must be deterministic');
+		if (
+			f.require(body.whatsapp, 'whatsapp') &&
+			f.require(body.whatsapp.locale, 'whatsapp.locale')
+		) {
+			f.check(
+				typeof body.whatsapp.locale === 'string' && LOCALE_V01.test(body.whatsapp.locale),
+				'whatsapp.locale',
+				'must be a WhatsApp language code, e.g. en_GB',
+			);
+			if (body.whatsapp.policy !== undefined)
+				f.check(
+					body.whatsapp.policy === 'deterministic',
+					'whatsapp.policy',
+					'must be deterministic',
+				);
 		}
 	} else if (['image', 'audio', 'video', 'file'].includes(type)) {
 		checkMedia(f, body[type], type);
@@ -211,11 +369,24 @@ export function validateV1(body: unknown): Result {
 	if (channel === 'viber') checkViberOptions(f, body.viber_service, 'viber_service');
 	if (channel === 'messenger') checkMessengerOptions(f, body.messenger, 'messenger');
 	checkClientRef(f, body.client_ref, MAX_CLIENT_REF_V1);
-	if (body.webhook_url !== undefined) f.check(isHttpUrl(body.webhook_url), 'webhook_url', 'must be an absolute http(s) URL');
-	if (body.webhook_version !== undefined) f.check(['v0.1', 'v1'].includes(body.webhook_version), 'webhook_version', 'must be one of: v0.1, v1');
-	if (body.ttl !== undefined) f.check(Number.isInteger(body.ttl) && body.ttl > 0, 'ttl', 'must be a positive integer');
+	if (body.webhook_url !== undefined)
+		f.check(isHttpUrl(body.webhook_url), 'webhook_url', 'must be an absolute http(s) URL');
+	if (body.webhook_version !== undefined)
+		f.check(
+			['v0.1', 'v1'].includes(body.webhook_version),
+			'webhook_version',
+			'must be one of: v0.1, v1',
+		);
+	if (body.ttl !== undefined)
+		f.check(Number.isInteger(body.ttl) && body.ttl > 0, 'ttl', 'must be a positive integer');
 	if (channel === 'sms' && body.sms !== undefined) {
-		f.check(isObject(body.sms) && (body.sms.encoding_type === undefined || ['text', 'unicode', 'auto'].includes(body.sms.encoding_type)), 'sms.encoding_type', 'must be one of: text, unicode, auto');
+		f.check(
+			isObject(body.sms) &&
+				(body.sms.encoding_type === undefined ||
+					['text', 'unicode', 'auto'].includes(body.sms.encoding_type)),
+			'sms.encoding_type',
+			'must be one of: text, unicode, auto',
+		);
 	}
 	return f.result();
 }
@@ -234,9 +405,19 @@ export interface Envelope {
 
 export function envelopeOf(version: ApiVersion, body: Body): Envelope {
 	if (version === 'v1') {
-		return { channel: channelOfV1(body.channel) ?? 'sms', to: String(body.to), from: String(body.from), messageType: String(body.message_type) };
+		return {
+			channel: channelOfV1(body.channel) ?? 'sms',
+			to: String(body.to),
+			from: String(body.from),
+			messageType: String(body.message_type),
+		};
 	}
 	const channel = channelOfV01Type(body.from?.type) ?? 'sms';
 	const address = (value: Body | undefined) => String(value?.number ?? value?.id ?? '');
-	return { channel, to: address(body.to), from: address(body.from), messageType: String(body.message?.content?.type ?? 'text') };
+	return {
+		channel,
+		to: address(body.to),
+		from: address(body.from),
+		messageType: String(body.message?.content?.type ?? 'text'),
+	};
 }

@@ -15,18 +15,31 @@ import { isHttpUrl } from './http';
 import { MESSAGING_API_TYPES, WEBHOOK_VERSIONS } from './types';
 import { MESSAGES_401_TITLES, type Messages401Title } from './problems';
 
-const CREDENTIAL_KEYS = ['apiKey', 'apiSecret', 'applicationId', 'privateKey', 'publicKey', 'signatureSecret'] as const;
+const CREDENTIAL_KEYS = [
+	'apiKey',
+	'apiSecret',
+	'applicationId',
+	'privateKey',
+	'publicKey',
+	'signatureSecret',
+] as const;
 
 function numberFlag(name: string, value: string | undefined, min: number): number | undefined {
 	if (value === undefined) return undefined;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
+	if (!Number.isInteger(n) || n < min)
+		throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
 	return n;
 }
 
-function choiceFlag<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+function choiceFlag<T extends string>(
+	name: string,
+	value: string | undefined,
+	choices: readonly T[],
+): T | undefined {
 	if (value === undefined) return undefined;
-	if (!choices.includes(value as T)) throw new Error(`--${name} must be one of ${choices.join(', ')}, got "${value}"`);
+	if (!choices.includes(value as T))
+		throw new Error(`--${name} must be one of ${choices.join(', ')}, got "${value}"`);
 	return value as T;
 }
 
@@ -39,7 +52,9 @@ function urlFlag(name: string, value: string | undefined): string | undefined {
 function titleFlag(value: string | undefined): Messages401Title | undefined {
 	if (value === undefined) return undefined;
 	if (!MESSAGES_401_TITLES.includes(value as Messages401Title)) {
-		throw new Error(`--unauthorized-title must be one of ${MESSAGES_401_TITLES.map((t) => JSON.stringify(t)).join(', ')}, got "${value}"`);
+		throw new Error(
+			`--unauthorized-title must be one of ${MESSAGES_401_TITLES.map((t) => JSON.stringify(t)).join(', ')}, got "${value}"`,
+		);
 	}
 	return value as Messages401Title;
 }
@@ -47,14 +62,21 @@ function titleFlag(value: string | undefined): Messages401Title | undefined {
 /** The credentials kept in FILE; a file without all of them is an error (it is never overwritten). */
 function loadCredentials(file: string): Partial<EmulatorCredentials> {
 	const state = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-	const missing = CREDENTIAL_KEYS.filter((key) => typeof state[key] !== 'string' || state[key] === '');
-	if (missing.length > 0) throw new Error(`state file ${file} lacks ${missing.join(', ')}; delete it to start afresh`);
-	return Object.fromEntries(CREDENTIAL_KEYS.map((key) => [key, state[key]])) as Partial<EmulatorCredentials>;
+	const missing = CREDENTIAL_KEYS.filter(
+		(key) => typeof state[key] !== 'string' || state[key] === '',
+	);
+	if (missing.length > 0)
+		throw new Error(`state file ${file} lacks ${missing.join(', ')}; delete it to start afresh`);
+	return Object.fromEntries(
+		CREDENTIAL_KEYS.map((key) => [key, state[key]]),
+	) as Partial<EmulatorCredentials>;
 }
 
 function saveCredentials(file: string, credentials: EmulatorCredentials, url: string): void {
 	mkdirSync(dirname(file), { recursive: true });
-	writeFileSync(file, `${JSON.stringify({ ...credentials, baseUrl: url }, null, 2)}\n`, { mode: 0o600 });
+	writeFileSync(file, `${JSON.stringify({ ...credentials, baseUrl: url }, null, 2)}\n`, {
+		mode: 0o600,
+	});
 	chmodSync(file, 0o600);
 }
 
@@ -83,7 +105,11 @@ async function main(): Promise<void> {
 		rateLimitPerSecond: numberFlag('rate-limit', values['rate-limit'], 1),
 		webhookRetryDelaysMs: [5_000, 10_000, 20_000, 40_000, 80_000],
 		statusDelayMs: 500,
-		applicationWebhookVersion: choiceFlag('webhook-version', values['webhook-version'], WEBHOOK_VERSIONS),
+		applicationWebhookVersion: choiceFlag(
+			'webhook-version',
+			values['webhook-version'],
+			WEBHOOK_VERSIONS,
+		),
 		messagingApiType: choiceFlag('api-type', values['api-type'], MESSAGING_API_TYPES),
 		accountStatusUrl: urlFlag('account-status-url', values['account-status-url']),
 		logSkipped: true,
@@ -94,10 +120,19 @@ async function main(): Promise<void> {
 	if (stateFile && !existing) saveCredentials(stateFile, emulator.credentials, emulator.url);
 
 	console.log(`Vonage emulator listening on ${emulator.url}`);
-	console.log(`  API key ${emulator.credentials.apiKey}, application ${emulator.credentials.applicationId}`);
-	if (stateFile) console.log(`  credentials ${existing ? 'loaded from' : 'written to'} ${stateFile}`);
-	console.log(`  control: GET ${emulator.url}/_emulator/state, POST ${emulator.url}/_emulator/inbound {"from","to","text"}`);
-	const { applicationWebhookVersion: version, messagingApiType: apiType, accountStatusUrl } = emulator.options;
+	console.log(
+		`  API key ${emulator.credentials.apiKey}, application ${emulator.credentials.applicationId}`,
+	);
+	if (stateFile)
+		console.log(`  credentials ${existing ? 'loaded from' : 'written to'} ${stateFile}`);
+	console.log(
+		`  control: GET ${emulator.url}/_emulator/state, POST ${emulator.url}/_emulator/inbound {"from","to","text"}`,
+	);
+	const {
+		applicationWebhookVersion: version,
+		messagingApiType: apiType,
+		accountStatusUrl,
+	} = emulator.options;
 	console.log(
 		`  account: Messaging API type ${apiType ?? 'messages'}, application webhook version ${version ?? 'unset (v1)'}, account-level status URL ${accountStatusUrl ?? 'unset'}`,
 	);

@@ -5,7 +5,14 @@ import { sendChannelInbound } from './channel-status';
 import type { Emulator } from './emulator';
 import { genericProblem, MESSAGES_401_TITLES, notFound } from './problems';
 import { isHttpUrl, sendJson, type Parsed } from './http';
-import { FAULT_KINDS, MESSAGING_API_TYPES, RUNTIME_OPTIONS, WEBHOOK_VERSIONS, type EmulatorOptions, type Fault } from './types';
+import {
+	FAULT_KINDS,
+	MESSAGING_API_TYPES,
+	RUNTIME_OPTIONS,
+	WEBHOOK_VERSIONS,
+	type EmulatorOptions,
+	type Fault,
+} from './types';
 
 const badRequest = (detail: string) => genericProblem('#bad-request', 'Bad Request', detail);
 
@@ -13,7 +20,12 @@ function isFault(value: unknown): value is Fault {
 	if (typeof value !== 'object' || value === null) return false;
 	const fault = value as Record<string, unknown>;
 	if (!FAULT_KINDS.includes(fault.kind as Fault['kind'])) return false;
-	return fault.kind !== 'status' || (Number.isInteger(fault.status) && (fault.status as number) >= 100 && (fault.status as number) <= 599);
+	return (
+		fault.kind !== 'status' ||
+		(Number.isInteger(fault.status) &&
+			(fault.status as number) >= 100 &&
+			(fault.status as number) <= 599)
+	);
 }
 
 /** Whether `value` is a valid setting for the runtime option `key` (null, meaning unset, is handled apart). */
@@ -52,7 +64,13 @@ function runtimeOptions(body: unknown): Partial<EmulatorOptions> | undefined {
  * /_emulator/* for other processes (e2e suite, `npm run dev`): no auth, loopback clients only, and no
  * secrets in any answer (no API secret, private key or signature secret).
  */
-export async function handleControl(emu: Emulator, method: string, path: string, parsed: Parsed, res: ServerResponse): Promise<void> {
+export async function handleControl(
+	emu: Emulator,
+	method: string,
+	path: string,
+	parsed: Parsed,
+	res: ServerResponse,
+): Promise<void> {
 	if (!parsed.ok) return sendJson(res, 400, badRequest('The body is not valid JSON.'));
 	const body = parsed.value as any;
 	const route = `${method} ${path}`;
@@ -61,10 +79,26 @@ export async function handleControl(emu: Emulator, method: string, path: string,
 			return sendJson(res, 200, emu.publicState());
 		case 'POST /_emulator/inbound': {
 			const channelInbound = body?.channel !== undefined ? inboundSpecOf(body) : undefined;
-			if (channelInbound) return sendJson(res, 200, await sendChannelInbound(emu, channelInbound.spec, channelInbound.format));
+			if (channelInbound)
+				return sendJson(
+					res,
+					200,
+					await sendChannelInbound(emu, channelInbound.spec, channelInbound.format),
+				);
 			const ok = body && ['from', 'to', 'text'].every((key) => typeof body[key] === 'string');
-			if (!ok) return sendJson(res, 400, badRequest('Send {"from": "447700900000", "to": "447700900001", "text": "..."}, or for any channel {"channel": "whatsapp", "from", "to", "type": "image", "url", "caption", "format": "v1"}.'));
-			return sendJson(res, 200, await emu.sendInbound({ from: body.from, to: body.to, text: body.text }));
+			if (!ok)
+				return sendJson(
+					res,
+					400,
+					badRequest(
+						'Send {"from": "447700900000", "to": "447700900001", "text": "..."}, or for any channel {"channel": "whatsapp", "from", "to", "type": "image", "url", "caption", "format": "v1"}.',
+					),
+				);
+			return sendJson(
+				res,
+				200,
+				await emu.sendInbound({ from: body.from, to: body.to, text: body.text }),
+			);
 		}
 		case 'POST /_emulator/config': {
 			const options = runtimeOptions(body);
@@ -77,7 +111,14 @@ export async function handleControl(emu: Emulator, method: string, path: string,
 		}
 		case 'POST /_emulator/faults': {
 			const faults: unknown[] = Array.isArray(body) ? body : [body];
-			if (!faults.every(isFault)) return sendJson(res, 400, badRequest(`Each fault needs a kind of ${FAULT_KINDS.join(', ')}; status faults a status.`));
+			if (!faults.every(isFault))
+				return sendJson(
+					res,
+					400,
+					badRequest(
+						`Each fault needs a kind of ${FAULT_KINDS.join(', ')}; status faults a status.`,
+					),
+				);
 			emu.failNext(...faults);
 			return sendJson(res, 200, { queued: emu.faults.length });
 		}

@@ -12,7 +12,15 @@ import { isLoopbackUrl, sendJson } from './http';
 import { genericProblem } from './problems';
 import { RollingWindow } from './rate-limit';
 import { route } from './router';
-import type { AcceptedMessage, Application, DeliveryRecord, EmulatorCredentials, EmulatorOptions, Fault, RequestRecord } from './types';
+import type {
+	AcceptedMessage,
+	Application,
+	DeliveryRecord,
+	EmulatorCredentials,
+	EmulatorOptions,
+	Fault,
+	RequestRecord,
+} from './types';
 import { deliverWebhook } from './webhooks';
 
 const DEFAULTS: EmulatorOptions = { webhookRetryDelaysMs: [50, 100, 200, 400], statusDelayMs: 20 };
@@ -46,7 +54,11 @@ export class Emulator {
 		this.server = http.createServer((req, res) => {
 			route(this, req, res).catch((error: Error) => {
 				if (res.headersSent) return void res.destroy();
-				sendJson(res, 500, genericProblem('#internal-error', 'Internal Server Error', `emulator: ${error.message}`));
+				sendJson(
+					res,
+					500,
+					genericProblem('#internal-error', 'Internal Server Error', `emulator: ${error.message}`),
+				);
 			});
 		});
 		this.server.on('connection', (socket) => {
@@ -73,7 +85,8 @@ export class Emulator {
 
 	configure(partial: Partial<EmulatorOptions>): void {
 		this.options = { ...this.options, ...partial };
-		if ('applicationWebhookVersion' in partial) setApplicationVersion(this.application, partial.applicationWebhookVersion);
+		if ('applicationWebhookVersion' in partial)
+			setApplicationVersion(this.application, partial.applicationWebhookVersion);
 	}
 
 	failNext(...faults: Fault[]): void {
@@ -85,20 +98,49 @@ export class Emulator {
 	 * Nothing is sent, only recorded with `attempt: 0` and why, when the account would send none or the URL
 	 * is missing or not a loopback address (the emulator never contacts another machine).
 	 */
-	async webhook(kind: DeliveryRecord['kind'], plan: Plan, payload: object): Promise<DeliveryRecord> {
+	async webhook(
+		kind: DeliveryRecord['kind'],
+		plan: Plan,
+		payload: object,
+	): Promise<DeliveryRecord> {
 		const { target, version } = plan;
 		const url = 'url' in plan ? plan.url : undefined;
-		const why = 'skip' in plan ? plan.skip : typeof url !== 'string' || url === '' ? plan.missing : isLoopbackUrl(url) ? undefined : 'not a loopback URL';
+		const why =
+			'skip' in plan
+				? plan.skip
+				: typeof url !== 'string' || url === ''
+					? plan.missing
+					: isLoopbackUrl(url)
+						? undefined
+						: 'not a loopback URL';
 		if (why !== undefined || typeof url !== 'string') {
-			const skipped: DeliveryRecord = { kind, target, version, url: url ?? '', body: JSON.stringify(payload), attempt: 0, error: `not delivered: ${why}`, at: Date.now() };
+			const skipped: DeliveryRecord = {
+				kind,
+				target,
+				version,
+				url: url ?? '',
+				body: JSON.stringify(payload),
+				attempt: 0,
+				error: `not delivered: ${why}`,
+				at: Date.now(),
+			};
 			this.webhookDeliveries.push(skipped);
 			if (this.options.logSkipped) console.log(`emulator: ${kind} webhook ${skipped.error}`);
 			return skipped;
 		}
 		const retries = this.options.webhookRetryDelaysMs ?? [];
-		const signer = target === 'account' ? { signatureSecret: this.credentials.signatureSecret, apiKey: this.credentials.apiKey } : this.credentials;
+		const signer =
+			target === 'account'
+				? { signatureSecret: this.credentials.signatureSecret, apiKey: this.credentials.apiKey }
+				: this.credentials;
 		return await this.background.run((task) =>
-			deliverWebhook({ kind, target, version, url, payload }, signer, retries, (attempt) => this.webhookDeliveries.push(attempt), task),
+			deliverWebhook(
+				{ kind, target, version, url, payload },
+				signer,
+				retries,
+				(attempt) => this.webhookDeliveries.push(attempt),
+				task,
+			),
 		);
 	}
 
@@ -111,7 +153,12 @@ export class Emulator {
 			const delay = () => task.sleep(this.options.statusDelayMs ?? 20);
 			for (const step of statusSteps(message)) {
 				if (!(await delay())) return;
-				const plan = statusPlan(this.options, this.application, message.auth, message.webhookVersion);
+				const plan = statusPlan(
+					this.options,
+					this.application,
+					message.auth,
+					message.webhookVersion,
+				);
 				await this.webhook('status', plan, step(plan.version));
 			}
 		});
@@ -126,7 +173,8 @@ export class Emulator {
 	async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
 		const until = Date.now() + timeoutMs;
 		while (!predicate()) {
-			if (Date.now() > until) throw new Error(`emulator.waitFor: condition not met within ${timeoutMs} ms`);
+			if (Date.now() > until)
+				throw new Error(`emulator.waitFor: condition not met within ${timeoutMs} ms`);
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 	}
@@ -150,7 +198,10 @@ export class Emulator {
 			url: this.url,
 			credentials: publicCredentials(this.credentials),
 			application: this.application,
-			account: { messagingApiType: this.options.messagingApiType ?? 'messages', accountStatusUrl: this.options.accountStatusUrl ?? null },
+			account: {
+				messagingApiType: this.options.messagingApiType ?? 'messages',
+				accountStatusUrl: this.options.accountStatusUrl ?? null,
+			},
 			accepted: this.accepted,
 			requests: this.requests.map(({ auth, status, at }) => ({ auth, status, at })),
 			webhookDeliveries: this.webhookDeliveries,

@@ -9,8 +9,13 @@ export interface Outcome {
 }
 
 export function outcomeFor(to: string): Outcome {
-	if (to.endsWith('666')) return { status: 'rejected', error: { code: 1240, reason: 'Illegal Number' } };
-	if (to.endsWith('404')) return { status: 'undeliverable', error: { code: 1300, reason: 'Not part of the provider network' } };
+	if (to.endsWith('666'))
+		return { status: 'rejected', error: { code: 1240, reason: 'Illegal Number' } };
+	if (to.endsWith('404'))
+		return {
+			status: 'undeliverable',
+			error: { code: 1300, reason: 'Not part of the provider network' },
+		};
 	return { status: 'delivered' };
 }
 
@@ -27,12 +32,21 @@ const NETWORK_CODE = '23410';
  *   `destination.network_code`, `sms.count_total`.
  * client_ref only when the send had one (shared README: it is carried into every status).
  */
-export function statusEvent(message: AcceptedMessage, status: 'submitted' | Outcome, version: WebhookVersion): Record<string, unknown> {
+export function statusEvent(
+	message: AcceptedMessage,
+	status: 'submitted' | Outcome,
+	version: WebhookVersion,
+): Record<string, unknown> {
 	const { to, from, client_ref: clientRef } = message.body;
-	const outcome: Outcome | { status: 'submitted' } = typeof status === 'string' ? { status } : status;
+	const outcome: Outcome | { status: 'submitted' } =
+		typeof status === 'string' ? { status } : status;
 	const error = 'error' in outcome ? outcome.error : undefined;
 	const ref = clientRef !== undefined ? { client_ref: clientRef } : {};
-	const common = { message_uuid: message.message_uuid, timestamp: new Date().toISOString(), status: outcome.status };
+	const common = {
+		message_uuid: message.message_uuid,
+		timestamp: new Date().toISOString(),
+		status: outcome.status,
+	};
 	if (version === 'v0.1') {
 		return {
 			message_uuid: common.message_uuid,
@@ -46,7 +60,12 @@ export function statusEvent(message: AcceptedMessage, status: 'submitted' | Outc
 		};
 	}
 	const v1Error = error
-		? { type: `https://developer.vonage.com/api-errors/messages#${error.code}`, title: String(error.code), detail: error.reason, instance: randomUUID() }
+		? {
+				type: `https://developer.vonage.com/api-errors/messages#${error.code}`,
+				title: String(error.code),
+				detail: error.reason,
+				instance: randomUUID(),
+			}
 		: undefined;
 	return {
 		...common,
@@ -69,7 +88,9 @@ const GSM7_EXTENSION = '|^€{}[]~\\\f';
 export function smsParts(text: string): number {
 	const chars = Array.from(text);
 	const gsm = chars.every((c) => GSM7.includes(c) || GSM7_EXTENSION.includes(c));
-	const units = gsm ? chars.reduce((n, c) => n + (GSM7_EXTENSION.includes(c) ? 2 : 1), 0) : text.length;
+	const units = gsm
+		? chars.reduce((n, c) => n + (GSM7_EXTENSION.includes(c) ? 2 : 1), 0)
+		: text.length;
 	const [single, multi] = gsm ? [160, 153] : [70, 67];
 	return units <= single ? 1 : Math.ceil(units / multi);
 }
@@ -80,7 +101,10 @@ export function smsParts(text: string): number {
  * - v1: shared README "v1 inbound SMS" and Vonage's SDK InboundMessage type: `channel`, `message_type`,
  *   `to`/`from` strings, top-level `text`, `sms: {num_messages, total_count, keyword}`, `origin.network_code`.
  */
-export function inboundEvent(msg: { from: string; to: string; text: string }, version: WebhookVersion): Record<string, unknown> {
+export function inboundEvent(
+	msg: { from: string; to: string; text: string },
+	version: WebhookVersion,
+): Record<string, unknown> {
 	const parts = String(smsParts(msg.text));
 	const common = { message_uuid: randomUUID(), timestamp: new Date().toISOString() };
 	if (version === 'v0.1') {

@@ -24,7 +24,12 @@ export function parseJson(text: string): Parsed {
 }
 
 /** Problems (4xx/5xx with a `title`) go out as application/problem+json, the rest as application/json. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	if (res.destroyed || res.headersSent) return;
 	const isProblem = status >= 400 && typeof body === 'object' && body !== null && 'title' in body;
 	const text = body === undefined ? '' : JSON.stringify(body);

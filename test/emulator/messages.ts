@@ -9,7 +9,10 @@ import type { AcceptedMessage, Fault, RequestRecord } from './types';
 import { validateMessage, type ApiVersion } from './channels';
 
 /** Takes the queued fault at the head of the queue if it is one of `kinds` (faults apply in order). */
-function takeFault<K extends Fault['kind']>(emu: Emulator, kinds: K[]): Extract<Fault, { kind: K }> | undefined {
+function takeFault<K extends Fault['kind']>(
+	emu: Emulator,
+	kinds: K[],
+): Extract<Fault, { kind: K }> | undefined {
 	const head = emu.faults[0];
 	if (!head || !kinds.includes(head.kind as K)) return undefined;
 	emu.faults.shift();
@@ -23,7 +26,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * are used only when they apply: `reset-before-accept` on arrival, `status` once authenticated,
  * `*-after-accept` once a message is accepted.
  */
-export async function handleSend(emu: Emulator, req: IncomingMessage, res: ServerResponse, version: ApiVersion = 'v0.1'): Promise<void> {
+export async function handleSend(
+	emu: Emulator,
+	req: IncomingMessage,
+	res: ServerResponse,
+	version: ApiVersion = 'v0.1',
+): Promise<void> {
 	const at = Date.now();
 	if (takeFault(emu, ['reset-before-accept'])) {
 		emu.requests.push({ status: 'reset', at });
@@ -32,32 +40,72 @@ export async function handleSend(emu: Emulator, req: IncomingMessage, res: Serve
 	}
 	const parsed = parseJson(await readBody(req));
 	const body = parsed.ok ? parsed.value : undefined;
-	const answer = async (record: RequestRecord, status: number, payload: unknown, headers: Record<string, string> = {}) => {
+	const answer = async (
+		record: RequestRecord,
+		status: number,
+		payload: unknown,
+		headers: Record<string, string> = {},
+	) => {
 		emu.requests.push(record);
 		if (emu.options.latencyMs) await sleep(emu.options.latencyMs);
 		sendJson(res, status, payload, headers);
 	};
 
 	const auth = checkAuth(req.headers, emu.keys, emu.usedJtis, { jwt: true, basic: true });
-	if (!auth.ok) return await answer({ status: 401, at }, 401, unauthorized(auth.failure, auth.detail, emu.options.unauthorizedTitle));
-	const record = (status: RequestRecord['status']): RequestRecord => ({ auth: auth.auth, status, body, at });
+	if (!auth.ok)
+		return await answer(
+			{ status: 401, at },
+			401,
+			unauthorized(auth.failure, auth.detail, emu.options.unauthorizedTitle),
+		);
+	const record = (status: RequestRecord['status']): RequestRecord => ({
+		auth: auth.auth,
+		status,
+		body,
+		at,
+	});
 
 	const fault = takeFault(emu, ['status']);
 	if (fault) {
-		const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-		return await answer(record(fault.status), fault.status, fault.body ?? (fault.status === 429 ? throttled() : internalError()), headers);
+		const headers: Record<string, string> =
+			fault.retryAfterSeconds !== undefined
+				? { 'Retry-After': String(fault.retryAfterSeconds) }
+				: {};
+		return await answer(
+			record(fault.status),
+			fault.status,
+			fault.body ?? (fault.status === 429 ? throttled() : internalError()),
+			headers,
+		);
 	}
 	const wait = emu.window.retryAfter(at, emu.options.rateLimitPerSecond);
 	if (wait !== undefined) {
-		return await answer(record(429), 429, throttled(), emu.options.throttleRetryAfter === false ? {} : { 'Retry-After': String(wait) });
+		return await answer(
+			record(429),
+			429,
+			throttled(),
+			emu.options.throttleRetryAfter === false ? {} : { 'Retry-After': String(wait) },
+		);
 	}
 
-	const invalid = parsed.ok ? validateMessage(version, body) : { status: 400, problem: missingParams('The request body is not valid JSON.') };
+	const invalid = parsed.ok
+		? validateMessage(version, body)
+		: { status: 400, problem: missingParams('The request body is not valid JSON.') };
 	if (invalid) return await answer(record(invalid.status), invalid.status, invalid.problem);
 
-	const message: AcceptedMessage = { message_uuid: randomUUID(), body: body as Record<string, any>, auth: auth.auth, receivedAt: at, ...(version === 'v1' ? { version } : {}) };
+	const message: AcceptedMessage = {
+		message_uuid: randomUUID(),
+		body: body as Record<string, any>,
+		auth: auth.auth,
+		receivedAt: at,
+		...(version === 'v1' ? { version } : {}),
+	};
 	// v1's per-message `webhook_version` overrides the application's webhook format (SDK MessageParams.webhookVersion).
-	if (version === 'v1' && (message.body.webhook_version === 'v0.1' || message.body.webhook_version === 'v1')) message.webhookVersion = message.body.webhook_version;
+	if (
+		version === 'v1' &&
+		(message.body.webhook_version === 'v0.1' || message.body.webhook_version === 'v1')
+	)
+		message.webhookVersion = message.body.webhook_version;
 	if (auth.jti !== undefined) message.jti = auth.jti;
 	emu.window.add(at);
 	emu.accepted.push(message);

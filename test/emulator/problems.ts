@@ -21,13 +21,29 @@ const MESSAGES_ERRORS = 'https://developer.nexmo.com/api-errors/messages-olympus
 const GENERIC_ERRORS = 'https://developer.nexmo.com/api-errors';
 
 /** A Messages API problem: the type URL ends in the Vonage error code (1000 Throttled, 1010, 1020...). */
-export function messagesProblem(code: number, title: string, detail: string, extra: Partial<Problem> = {}): Problem {
+export function messagesProblem(
+	code: number,
+	title: string,
+	detail: string,
+	extra: Partial<Problem> = {},
+): Problem {
 	return { type: `${MESSAGES_ERRORS}#${code}`, title, detail, instance: randomUUID(), ...extra };
 }
 
 /** A problem of the generic kind (`#unauthorized`, `#not-found`) or of one API (`application#payload-validation`). */
-export function genericProblem(anchor: string, title: string, detail: string, extra: Partial<Problem> = {}): Problem {
-	return { type: `${GENERIC_ERRORS}${anchor.startsWith('#') ? '' : '/'}${anchor}`, title, detail, instance: randomUUID(), ...extra };
+export function genericProblem(
+	anchor: string,
+	title: string,
+	detail: string,
+	extra: Partial<Problem> = {},
+): Problem {
+	return {
+		type: `${GENERIC_ERRORS}${anchor.startsWith('#') ? '' : '/'}${anchor}`,
+		title,
+		detail,
+		instance: randomUUID(),
+		...extra,
+	};
 }
 
 /**
@@ -35,7 +51,10 @@ export function genericProblem(anchor: string, title: string, detail: string, ex
  * from the test fixtures of Vonage's SDKs): "You did not provide correct credentials." for wrong
  * credentials, "Unauthorised" for a missing Authorization header. The live text may differ.
  */
-export const MESSAGES_401_TITLES = ['You did not provide correct credentials.', 'Unauthorised'] as const;
+export const MESSAGES_401_TITLES = [
+	'You did not provide correct credentials.',
+	'Unauthorised',
+] as const;
 export type Messages401Title = (typeof MESSAGES_401_TITLES)[number];
 
 /** The Applications API's recorded 401 title (shared README "Real error answers"). */
@@ -49,25 +68,40 @@ export type AuthFailure = 'missing' | 'wrong';
  * credentials: "You did not provide correct credentials."), or `title` when a setting fixes one.
  */
 export const unauthorized = (failure: AuthFailure, detail: string, title?: Messages401Title) =>
-	genericProblem('#unauthorized', title ?? (failure === 'missing' ? 'Unauthorised' : 'You did not provide correct credentials.'), detail);
+	genericProblem(
+		'#unauthorized',
+		title ?? (failure === 'missing' ? 'Unauthorised' : 'You did not provide correct credentials.'),
+		detail,
+	);
 
 /** An Applications API 401, with its own recorded title. */
-export const applicationsUnauthorized = (detail: string) => genericProblem('#unauthorized', APPLICATIONS_401_TITLE, detail);
+export const applicationsUnauthorized = (detail: string) =>
+	genericProblem('#unauthorized', APPLICATIONS_401_TITLE, detail);
 
 /**
  * 429 as recorded from Vonage (shared README "Real error answers"): `title: "Rate Limit Hit"`, `type`
  * ending `#1010`. Whether Retry-After comes with it is not confirmed (the `throttleRetryAfter` setting).
  */
 export const throttled = () =>
-	messagesProblem(1010, 'Rate Limit Hit', 'You have exceeded the submission capacity allowed on this account. Please wait and retry.');
+	messagesProblem(
+		1010,
+		'Rate Limit Hit',
+		'You have exceeded the submission capacity allowed on this account. Please wait and retry.',
+	);
 
 export const missingParams = (detail: string, invalid?: InvalidParameter[]) =>
 	messagesProblem(1010, 'Missing params', detail, invalid ? { invalid_parameters: invalid } : {});
 
 export const invalidParams = (invalid: InvalidParameter[]) =>
-	messagesProblem(1020, 'Invalid params', 'The value of one or more parameters is invalid.', { invalid_parameters: invalid });
+	messagesProblem(1020, 'Invalid params', 'The value of one or more parameters is invalid.', {
+		invalid_parameters: invalid,
+	});
 
 export const internalError = () =>
-	messagesProblem(1030, 'Internal error', 'There was an error processing your request in the Platform.');
+	messagesProblem(
+		1030,
+		'Internal error',
+		'There was an error processing your request in the Platform.',
+	);
 
 export const notFound = (detail: string) => genericProblem('#not-found', 'Not Found', detail);

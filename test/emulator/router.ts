@@ -8,26 +8,51 @@ import { handleSend } from './messages';
 import { genericProblem, notFound } from './problems';
 
 /** Dispatches one request: Messages API, Applications API, or the /_emulator control endpoints. */
-export async function route(emu: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function route(
+	emu: Emulator,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://emulator');
 	const path = url.pathname.replace(/\/+$/, '') || '/';
 	const method = req.method ?? 'GET';
 	if (path === '/v0.1/messages' || path === '/v1/messages') {
-		if (method === 'POST') return await handleSend(emu, req, res, path === '/v1/messages' ? 'v1' : 'v0.1');
-		return sendJson(res, 405, genericProblem('#wrong-verb', 'Request method not allowed', `Request method '${method}' not supported`));
+		if (method === 'POST')
+			return await handleSend(emu, req, res, path === '/v1/messages' ? 'v1' : 'v0.1');
+		return sendJson(
+			res,
+			405,
+			genericProblem(
+				'#wrong-verb',
+				'Request method not allowed',
+				`Request method '${method}' not supported`,
+			),
+		);
 	}
 	const body = parseJson(await readBody(req));
 	const apps = /^\/v2\/applications(?:\/([^/]+))?$/.exec(path);
 	if (apps) {
 		const id = apps[1] === undefined ? undefined : decodeURIComponent(apps[1]);
 		const state = { keys: emu.keys, application: emu.application, writes: emu.applicationWrites };
-		handleApplications({ method, id, query: url.searchParams, headers: req.headers, body }, state, res);
+		handleApplications(
+			{ method, id, query: url.searchParams, headers: req.headers, body },
+			state,
+			res,
+		);
 		emu.application = state.application;
 		return;
 	}
 	if (path.startsWith('/_emulator/')) {
 		if (!isLoopbackAddress(req.socket.remoteAddress)) {
-			return sendJson(res, 403, genericProblem('#forbidden', 'Forbidden', 'The control endpoints answer loopback clients only.'));
+			return sendJson(
+				res,
+				403,
+				genericProblem(
+					'#forbidden',
+					'Forbidden',
+					'The control endpoints answer loopback clients only.',
+				),
+			);
 		}
 		return await handleControl(emu, method, path, body, res);
 	}

@@ -19,11 +19,15 @@ export interface SchemaDoc {
 }
 
 function pointer(doc: Schema, fragment: string): Schema {
-	const parts = fragment.replace(/^#?\/?/, '').split('/').filter(Boolean);
+	const parts = fragment
+		.replace(/^#?\/?/, '')
+		.split('/')
+		.filter(Boolean);
 	let node: any = doc;
 	for (const raw of parts) {
 		const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-		if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`unresolvable $ref #/${parts.join('/')}`);
+		if (node === null || typeof node !== 'object' || !(key in node))
+			throw new Error(`unresolvable $ref #/${parts.join('/')}`);
 		node = node[key];
 	}
 	return node as Schema;
@@ -46,7 +50,13 @@ export function deref(schema: Schema, ctx: SchemaDoc): { schema: Schema; ctx: Sc
 }
 
 const typeOf = (value: unknown): string =>
-	value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+	value === null
+		? 'null'
+		: Array.isArray(value)
+			? 'array'
+			: Number.isInteger(value)
+				? 'integer'
+				: typeof value;
 
 function typeMatches(value: unknown, schema: Schema): boolean {
 	if (value === null && schema.nullable === true) return true;
@@ -63,35 +73,48 @@ export function check(value: unknown, schema: Schema, ctx: SchemaDoc, path = '$'
 	const errors: SchemaError[] = [];
 	const fail = (message: string) => errors.push({ path, message });
 
-	if (s.type !== undefined && !typeMatches(value, s)) fail(`expected ${String(s.type)}, got ${typeOf(value)}`);
-	if (Array.isArray(s.enum) && !s.enum.some((option: unknown) => option === value)) fail(`must be one of ${JSON.stringify(s.enum)}`);
+	if (s.type !== undefined && !typeMatches(value, s))
+		fail(`expected ${String(s.type)}, got ${typeOf(value)}`);
+	if (Array.isArray(s.enum) && !s.enum.some((option: unknown) => option === value))
+		fail(`must be one of ${JSON.stringify(s.enum)}`);
 	if (typeof value === 'string') {
 		const length = Array.from(value).length;
-		if (typeof s.minLength === 'number' && length < s.minLength) fail(`shorter than ${s.minLength}`);
+		if (typeof s.minLength === 'number' && length < s.minLength)
+			fail(`shorter than ${s.minLength}`);
 		if (typeof s.maxLength === 'number' && length > s.maxLength) fail(`longer than ${s.maxLength}`);
-		if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) fail(`does not match ${s.pattern}`);
+		if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value))
+			fail(`does not match ${s.pattern}`);
 	}
 	if (typeof value === 'number') {
 		if (typeof s.minimum === 'number' && value < s.minimum) fail(`less than ${s.minimum}`);
 		if (typeof s.maximum === 'number' && value > s.maximum) fail(`more than ${s.maximum}`);
 	}
 	if (isObject(value)) {
-		for (const name of (s.required ?? []) as string[]) if (!(name in value)) errors.push({ path: `${path}.${name}`, message: 'is required' });
+		for (const name of (s.required ?? []) as string[])
+			if (!(name in value)) errors.push({ path: `${path}.${name}`, message: 'is required' });
 		const props = (s.properties ?? {}) as Record<string, Schema>;
 		for (const [name, child] of Object.entries(value)) {
 			if (name in props) errors.push(...check(child, props[name], c, `${path}.${name}`));
-			else if (s.additionalProperties === false) errors.push({ path: `${path}.${name}`, message: 'is not allowed' });
-			else if (isObject(s.additionalProperties)) errors.push(...check(child, s.additionalProperties, c, `${path}.${name}`));
+			else if (s.additionalProperties === false)
+				errors.push({ path: `${path}.${name}`, message: 'is not allowed' });
+			else if (isObject(s.additionalProperties))
+				errors.push(...check(child, s.additionalProperties, c, `${path}.${name}`));
 		}
 	}
-	if (Array.isArray(value) && s.items) value.forEach((item, i) => errors.push(...check(item, s.items as Schema, c, `${path}[${i}]`)));
+	if (Array.isArray(value) && s.items)
+		value.forEach((item, i) => errors.push(...check(item, s.items as Schema, c, `${path}[${i}]`)));
 
 	for (const part of (s.allOf ?? []) as Schema[]) errors.push(...check(value, part, c, path));
-	if (Array.isArray(s.anyOf) && !s.anyOf.some((part: Schema) => check(value, part, c, path).length === 0)) {
+	if (
+		Array.isArray(s.anyOf) &&
+		!s.anyOf.some((part: Schema) => check(value, part, c, path).length === 0)
+	) {
 		fail(`matches none of anyOf (${s.anyOf.length})`);
 	}
 	if (Array.isArray(s.oneOf)) {
-		const matching = s.oneOf.filter((part: Schema) => check(value, part, c, path).length === 0).length;
+		const matching = s.oneOf.filter(
+			(part: Schema) => check(value, part, c, path).length === 0,
+		).length;
 		if (matching !== 1) fail(`matches ${matching} of oneOf (${s.oneOf.length}), not exactly one`);
 	}
 	return errors;
@@ -118,9 +141,17 @@ export interface Field {
  * The leaf fields an object schema describes (allOf merged, refs followed, oneOf/anyOf not entered):
  * for deriving "the emulator must refuse what the schema refuses" cases.
  */
-export function fieldsOf(schema: Schema, ctx: SchemaDoc, prefix = '', parentRequired = true): Field[] {
+export function fieldsOf(
+	schema: Schema,
+	ctx: SchemaDoc,
+	prefix = '',
+	parentRequired = true,
+): Field[] {
 	const { schema: s, ctx: c } = deref(schema, ctx);
-	const flatten = (part: Schema): Schema[] => [part, ...((part.allOf ?? []) as Schema[]).flatMap((sub) => flatten(deref(sub, c).schema))];
+	const flatten = (part: Schema): Schema[] => [
+		part,
+		...((part.allOf ?? []) as Schema[]).flatMap((sub) => flatten(deref(sub, c).schema)),
+	];
 	const parts = flatten(s);
 	const required = new Set(parts.flatMap((part) => (part.required ?? []) as string[]));
 	const fields: Field[] = [];

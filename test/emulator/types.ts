@@ -64,7 +64,12 @@ export type Fault =
 	| { kind: 'reset-after-accept' }
 	| { kind: 'hang-after-accept' };
 
-export const FAULT_KINDS: ReadonlyArray<Fault['kind']> = ['status', 'reset-before-accept', 'reset-after-accept', 'hang-after-accept'];
+export const FAULT_KINDS: ReadonlyArray<Fault['kind']> = [
+	'status',
+	'reset-before-accept',
+	'reset-after-accept',
+	'hang-after-accept',
+];
 
 export type AuthKind = 'jwt' | 'basic';
 

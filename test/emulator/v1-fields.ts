@@ -5,11 +5,19 @@
  * `com.vonage.client.messages.MessageStatus` / `InboundMessage`, node SDK `packages/messages` types).
  * Each entry: the expected type (`string`, `object`, or a list of allowed values), and whether it must be present.
  */
-export type FieldRule = { type: 'string' | 'object' | readonly string[]; required?: boolean; fields?: FieldList };
+export type FieldRule = {
+	type: 'string' | 'object' | readonly string[];
+	required?: boolean;
+	fields?: FieldList;
+};
 export type FieldList = Record<string, FieldRule>;
 
 const CHANNELS = ['sms', 'mms', 'whatsapp', 'viber_service', 'messenger', 'rcs'] as const;
-const url = { url: { type: 'string', required: true }, caption: { type: 'string' }, name: { type: 'string' } } satisfies FieldList;
+const url = {
+	url: { type: 'string', required: true },
+	caption: { type: 'string' },
+	name: { type: 'string' },
+} satisfies FieldList;
 
 export const V1_STATUS: FieldList = {
 	message_uuid: { type: 'string', required: true },
@@ -21,7 +29,12 @@ export const V1_STATUS: FieldList = {
 	client_ref: { type: 'string' },
 	error: {
 		type: 'object',
-		fields: { type: { type: 'string', required: true }, title: { type: 'string', required: true }, detail: { type: 'string' }, instance: { type: 'string' } },
+		fields: {
+			type: { type: 'string', required: true },
+			title: { type: 'string', required: true },
+			detail: { type: 'string' },
+			instance: { type: 'string' },
+		},
 	},
 	usage: { type: 'object', fields: { currency: { type: 'string' }, price: { type: 'string' } } },
 	destination: { type: 'object', fields: { network_code: { type: 'string' } } },
@@ -32,7 +45,22 @@ export const V1_STATUS: FieldList = {
 export const V1_INBOUND: FieldList = {
 	channel: { type: CHANNELS, required: true },
 	message_type: {
-		type: ['text', 'image', 'audio', 'video', 'file', 'vcard', 'sticker', 'location', 'reply', 'order', 'button', 'unsupported', 'custom', 'reaction'],
+		type: [
+			'text',
+			'image',
+			'audio',
+			'video',
+			'file',
+			'vcard',
+			'sticker',
+			'location',
+			'reply',
+			'order',
+			'button',
+			'unsupported',
+			'custom',
+			'reaction',
+		],
 		required: true,
 	},
 	message_uuid: { type: 'string', required: true },
@@ -55,25 +83,36 @@ export const V1_INBOUND: FieldList = {
 	reply: { type: 'object' },
 	order: { type: 'object' },
 	usage: { type: 'object', fields: { currency: { type: 'string' }, price: { type: 'string' } } },
-	sms: { type: 'object', fields: { num_messages: { type: 'string' }, total_count: { type: 'string' }, keyword: { type: 'string' } } },
+	sms: {
+		type: 'object',
+		fields: {
+			num_messages: { type: 'string' },
+			total_count: { type: 'string' },
+			keyword: { type: 'string' },
+		},
+	},
 	origin: { type: 'object', fields: { network_code: { type: 'string' } } },
 	whatsapp: { type: 'object' },
 };
 
 /** Every way `value` breaks `list`: a missing required field, an unknown field, a wrong type. */
 export function checkFields(value: unknown, list: FieldList, path = '$'): string[] {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: expected an object`];
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return [`${path}: expected an object`];
 	const record = value as Record<string, unknown>;
 	const errors: string[] = [];
-	for (const [name, rule] of Object.entries(list)) if (rule.required && !(name in record)) errors.push(`${path}.${name}: is required`);
+	for (const [name, rule] of Object.entries(list))
+		if (rule.required && !(name in record)) errors.push(`${path}.${name}: is required`);
 	for (const [name, child] of Object.entries(record)) {
 		const rule = list[name];
 		const at = `${path}.${name}`;
 		if (!rule) errors.push(`${at}: is not a v1 field`);
 		else if (Array.isArray(rule.type)) {
-			if (!rule.type.includes(child as string)) errors.push(`${at}: must be one of ${rule.type.join(', ')}`);
+			if (!rule.type.includes(child as string))
+				errors.push(`${at}: must be one of ${rule.type.join(', ')}`);
 		} else if (rule.type === 'object') {
-			if (typeof child !== 'object' || child === null || Array.isArray(child)) errors.push(`${at}: expected an object`);
+			if (typeof child !== 'object' || child === null || Array.isArray(child))
+				errors.push(`${at}: expected an object`);
 			else if (rule.fields) errors.push(...checkFields(child, rule.fields, at));
 		} else if (typeof child !== rule.type) errors.push(`${at}: expected ${String(rule.type)}`);
 	}

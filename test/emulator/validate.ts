@@ -31,7 +31,11 @@ function invalidFields(b: Record<string, any>): InvalidParameter[] {
 	};
 	const { to, from, message, client_ref: clientRef } = b;
 	check(to.type === 'sms', 'to.type', 'must be one of: sms');
-	check(typeof to.number === 'string' && E164.test(to.number), 'to.number', 'must be 7 to 15 digits starting with the country code (E.164 without + or 00)');
+	check(
+		typeof to.number === 'string' && E164.test(to.number),
+		'to.number',
+		'must be 7 to 15 digits starting with the country code (E.164 without + or 00)',
+	);
 	check(from.type === 'sms', 'from.type', 'must be one of: sms');
 	check(
 		typeof from.number === 'string' && (E164.test(from.number) || SENDER_ID.test(from.number)),
@@ -46,7 +50,11 @@ function invalidFields(b: Record<string, any>): InvalidParameter[] {
 		`must be a string of 1 to ${MAX_TEXT} characters`,
 	);
 	if (clientRef !== undefined) {
-		check(typeof clientRef === 'string' && characters(clientRef) <= MAX_CLIENT_REF, 'client_ref', `must be a string of at most ${MAX_CLIENT_REF} characters`);
+		check(
+			typeof clientRef === 'string' && characters(clientRef) <= MAX_CLIENT_REF,
+			'client_ref',
+			`must be a string of at most ${MAX_CLIENT_REF} characters`,
+		);
 	}
 	return invalid;
 }
@@ -60,9 +68,17 @@ export function validateSms(body: unknown): { status: number; problem: Problem }
 		return { status: 400, problem: missingParams('The request body must be a JSON object.') };
 	}
 	const b = body as Record<string, any>;
-	const missing = REQUIRED.filter(([, get]) => get(b) === undefined || get(b) === null).map(([name]) => ({ name, reason: 'is required' }));
+	const missing = REQUIRED.filter(([, get]) => get(b) === undefined || get(b) === null).map(
+		([name]) => ({ name, reason: 'is required' }),
+	);
 	if (missing.length > 0) {
-		return { status: 400, problem: missingParams('Your request is incomplete and missing some mandatory parameters.', missing) };
+		return {
+			status: 400,
+			problem: missingParams(
+				'Your request is incomplete and missing some mandatory parameters.',
+				missing,
+			),
+		};
 	}
 	const invalid = invalidFields(b);
 	return invalid.length > 0 ? { status: 422, problem: invalidParams(invalid) } : undefined;

@@ -18,7 +18,13 @@ export const sha256Hex = (body: string) => createHash('sha256').update(body).dig
 /** Vonage's webhook signature: HS256 JWT with iat, jti, iss, api_key, application_id, payload_hash; no exp. */
 export function signWebhook(body: string, signer: Signer): string {
 	const app = signer.applicationId !== undefined ? { application_id: signer.applicationId } : {};
-	const claims = { jti: randomUUID(), iss: 'Vonage', api_key: signer.apiKey, ...app, payload_hash: sha256Hex(body) };
+	const claims = {
+		jti: randomUUID(),
+		iss: 'Vonage',
+		api_key: signer.apiKey,
+		...app,
+		payload_hash: sha256Hex(body),
+	};
 	return jwt.sign(claims, signer.signatureSecret, { algorithm: 'HS256' });
 }
 
@@ -34,11 +40,15 @@ function postOnce(url: string, body: string, token: string, signal: AbortSignal)
 			Authorization: `Bearer ${token}`,
 			'User-Agent': 'Vonage-Emulator/1.0',
 		};
-		const req = client.request(target, { method: 'POST', headers, timeout: ATTEMPT_TIMEOUT_MS, signal }, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode ?? 0));
-			res.on('error', reject);
-		});
+		const req = client.request(
+			target,
+			{ method: 'POST', headers, timeout: ATTEMPT_TIMEOUT_MS, signal },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+				res.on('error', reject);
+			},
+		);
 		req.on('timeout', () => req.destroy(new Error(`no answer within ${ATTEMPT_TIMEOUT_MS} ms`)));
 		req.on('error', reject);
 		req.end(body);
@@ -46,7 +56,8 @@ function postOnce(url: string, body: string, token: string, signal: AbortSignal)
 }
 
 const isDone = (status: number) => status >= 200 && status <= 205;
-const isRetryable = (status: number | undefined) => status === undefined || status === 429 || status >= 500;
+const isRetryable = (status: number | undefined) =>
+	status === undefined || status === 429 || status >= 500;
 
 /**
  * Delivers one webhook as Vonage does: 200-205 is done; 429, 5xx or a connection error is retried after
@@ -71,7 +82,9 @@ export async function deliverWebhook(
 		}
 		if (!task.alive()) return result;
 		record(result);
-		if ((result.status !== undefined && isDone(result.status)) || !isRetryable(result.status)) return result;
-		if (attempt > retryDelaysMs.length || !(await task.sleep(retryDelaysMs[attempt - 1]))) return result;
+		if ((result.status !== undefined && isDone(result.status)) || !isRetryable(result.status))
+			return result;
+		if (attempt > retryDelaysMs.length || !(await task.sleep(retryDelaysMs[attempt - 1])))
+			return result;
 	}
 }

@@ -146,7 +146,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const ref = node.credentials?.[typeName];
 		if (!ref) return undefined;
 		const stored = await (await this.getCredentials(ref, typeName)).getData();
-		await this.updateCredentials(ref, typeName, { ...stored, ...output } as ICredentialDataDecryptedObject);
+		await this.updateCredentials(ref, typeName, {
+			...stored,
+			...output,
+		} as ICredentialDataDecryptedObject);
 		return Object.assign(credentials, output) as ICredentialDataDecryptedObject;
 	}
 
@@ -181,7 +184,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const decrypted = await (await this.getCredentials(ref, type)).getData();
 		if (raw === true) return decrypted;
-		return await this.applyDefaults(additionalData, decrypted, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaults(
+			additionalData,
+			decrypted,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** CLI `applyDefaultsAndOverwrites` without admin overwrites (none configured). */
@@ -194,12 +204,31 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		resolve?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const properties = this.getCredentialsProperties(type);
-		let data = NodeHelpers.getNodeParameters(properties, { ...original } as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+		let data = NodeHelpers.getNodeParameters(
+			properties,
+			{ ...original } as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 		if (original.oauthTokenData !== undefined) data.oauthTokenData = original.oauthTokenData;
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		if (resolve) {
 			try {
-				data = resolve.workflow.expression.getParameterValue(data as INodeParameters, resolve.runExecutionData, resolve.runIndex, resolve.itemIndex, resolve.node.name, resolve.connectionInputData, mode, additionalKeys, executeData, false, data) as ICredentialDataDecryptedObject;
+				data = resolve.workflow.expression.getParameterValue(
+					data as INodeParameters,
+					resolve.runExecutionData,
+					resolve.runIndex,
+					resolve.itemIndex,
+					resolve.node.name,
+					resolve.connectionInputData,
+					mode,
+					additionalKeys,
+					executeData,
+					false,
+					data,
+				) as ICredentialDataDecryptedObject;
 			} catch (e) {
 				(e as Error).message += ' [Error resolving credentials]';
 				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- same rethrow as n8n's CLI
@@ -207,22 +236,43 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			}
 			return data;
 		}
-		const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
+		const workflow = new Workflow({
+			nodes: [mockNode],
+			connections: {},
+			active: false,
+			nodeTypes: mockNodeTypes,
+		});
 		const acquired = await workflow.expression.acquireIsolate();
 		try {
-			return workflow.expression.getComplexParameterValue(mockNode, data as INodeParameters, mode, additionalKeys, undefined, undefined, data) as ICredentialDataDecryptedObject;
+			return workflow.expression.getComplexParameterValue(
+				mockNode,
+				data as INodeParameters,
+				mode,
+				additionalKeys,
+				undefined,
+				undefined,
+				data,
+			) as ICredentialDataDecryptedObject;
 		} finally {
 			if (acquired) await workflow.expression.releaseIsolate();
 		}
 	}
 
-	async updateCredentials(ref: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		ref: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const credentials = await this.getCredentials(ref, type);
 		await credentials.setData(data);
 		this.rows.set(credentials.id!, credentials.getDataToSave());
 	}
 
-	async updateCredentialsOauthTokenData(ref: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		ref: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const credentials = await this.getCredentials(ref, type);
 		await credentials.updateData({ oauthTokenData: data.oauthTokenData });
 		this.rows.set(credentials.id!, credentials.getDataToSave());

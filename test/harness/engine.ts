@@ -66,7 +66,10 @@ type LoggerLike = Record<LogLevel, (message: string, meta?: object) => void>;
  * Records what nodes log through `this.logger` (n8n-core hands them the container's Logger, which
  * n8n writes to its log): wraps that logger's methods until `restore()`.
  */
-export function captureLogs(): { lines: Array<{ level: LogLevel; message: string }>; restore(): void } {
+export function captureLogs(): {
+	lines: Array<{ level: LogLevel; message: string }>;
+	restore(): void;
+} {
 	bootEngine();
 	const { Logger } = coreRequire('@n8n/backend-common') as { Logger: unknown };
 	const logger = Container.get(Logger as new () => LoggerLike);

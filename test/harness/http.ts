@@ -66,7 +66,11 @@ export function toWebhookRequest(raw: IncomingMessage, mountPath: string): Webho
 		if (req.rawBody) return;
 		const encoding = req.headers['content-encoding'];
 		const stream =
-			encoding === 'gzip' ? req.pipe(createGunzip()) : encoding === 'deflate' ? req.pipe(createInflate()) : req;
+			encoding === 'gzip'
+				? req.pipe(createGunzip())
+				: encoding === 'deflate'
+					? req.pipe(createInflate())
+					: req;
 		req.rawBody = await readAll(stream);
 	};
 	return req;
@@ -81,7 +85,9 @@ export async function parseBody(req: WebhookRequest): Promise<void> {
 	try {
 		if (contentType === 'application/json') req.body = jsonParse(rawBody.toString(encoding));
 		else if (contentType === 'application/x-www-form-urlencoded')
-			req.body = parseQueryString(rawBody.toString(encoding), undefined, undefined, { maxKeys: 1000 });
+			req.body = parseQueryString(rawBody.toString(encoding), undefined, undefined, {
+				maxKeys: 1000,
+			});
 		else if (contentType === 'text/plain') req.body = rawBody.toString(encoding);
 		else if (contentType?.endsWith('/xml') || contentType?.endsWith('+xml'))
 			throw new Error('XML bodies are not supported by the test harness');
@@ -95,7 +101,8 @@ export function toWebhookResponse(raw: ServerResponse): WebhookResponse {
 	const res = raw as WebhookResponse;
 	const setHeaders = (name: string | OutgoingHttpHeaders, value?: string | string[]) => {
 		if (typeof name === 'string') res.setHeader(name, value ?? '');
-		else for (const [key, val] of Object.entries(name)) if (val !== undefined) res.setHeader(key, val);
+		else
+			for (const [key, val] of Object.entries(name)) if (val !== undefined) res.setHeader(key, val);
 		return res;
 	};
 	res.status = (code) => {
@@ -106,7 +113,8 @@ export function toWebhookResponse(raw: ServerResponse): WebhookResponse {
 	res.set = setHeaders;
 	res.type = (contentType) => setHeaders('content-type', contentType);
 	res.json = (body) => {
-		if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!res.hasHeader('content-type'))
+			res.setHeader('content-type', 'application/json; charset=utf-8');
 		res.end(body === undefined ? '' : JSON.stringify(body));
 		return res;
 	};

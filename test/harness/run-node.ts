@@ -132,7 +132,9 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		...(Object.keys(env.credentialRefs).length > 0 && { credentials: env.credentialRefs }),
 		...(onError && { onError }),
 	});
-	const connections = { [START_NODE_NAME]: { main: [[{ node: name, type: 'main' as const, index: 0 }]] } };
+	const connections = {
+		[START_NODE_NAME]: { main: [[{ node: name, type: 'main' as const, index: 0 }]] },
+	};
 	const workflowJson = workflowBase([start, node], connections);
 
 	const workflow = new Workflow({
@@ -144,11 +146,19 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{ node: workflow.getNode(START_NODE_NAME)!, data: { main: [toItems(opts.items)] }, source: null },
+				{
+					node: workflow.getNode(START_NODE_NAME)!,
+					data: { main: [toItems(opts.items)] },
+					source: null,
+				},
 			],
 		},
 	});
-	const engine = new WorkflowExecute(additionalData(env, mode, workflowJson), mode, runExecutionData);
+	const engine = new WorkflowExecute(
+		additionalData(env, mode, workflowJson),
+		mode,
+		runExecutionData,
+	);
 	const run = await engine.processRunExecutionData(workflow);
 
 	const { runData, error: executionError } = run.data.resultData;

@@ -88,20 +88,37 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 	const version = opts.typeVersion ?? 1;
 	const description = env.nodeTypes.getByNameAndVersion(typeName, version).description;
 	const defaults = description.defaults as { name?: string } | undefined;
-	const node = makeNode(defaults?.name ?? description.displayName, typeName, structuredClone(opts.parameters), {
-		typeVersion: version,
-		...(Object.keys(env.credentialRefs).length > 0 && { credentials: env.credentialRefs }),
-	});
+	const node = makeNode(
+		defaults?.name ?? description.displayName,
+		typeName,
+		structuredClone(opts.parameters),
+		{
+			typeVersion: version,
+			...(Object.keys(env.credentialRefs).length > 0 && { credentials: env.credentialRefs }),
+		},
+	);
 	NodeHelpers.resolveNodeWebhookId(node, description); // n8n assigns it when the node is added
 	const workflowJson = workflowBase([node], {});
 	/** The workflow's `staticData` column: NULL until n8n first saves something there. */
-	let persisted: IDataObject | null = opts.workflowStaticData ? structuredClone(opts.workflowStaticData) : null;
+	let persisted: IDataObject | null = opts.workflowStaticData
+		? structuredClone(opts.workflowStaticData)
+		: null;
 	let server: Server | undefined;
 	const baseUrl = () => opts.webhookBaseUrl ?? (server ? serverBase(server) : DEFAULT_BASE_URL);
 
 	/** A fresh Workflow per operation over the static data as read from the database, like the CLI. */
-	const load = (staticData: IDataObject | undefined = persisted === null ? undefined : structuredClone(persisted)) =>
-		new Workflow({ ...workflowJson, nodes: structuredClone(workflowJson.nodes), nodeTypes: env.nodeTypes, active: true, staticData });
+	const load = (
+		staticData: IDataObject | undefined = persisted === null
+			? undefined
+			: structuredClone(persisted),
+	) =>
+		new Workflow({
+			...workflowJson,
+			nodes: structuredClone(workflowJson.nodes),
+			nodeTypes: env.nodeTypes,
+			active: true,
+			staticData,
+		});
 	/** WorkflowStaticDataService.saveStaticData: writes the whole object when the workflow marked it changed. */
 	const persist = (workflow: Workflow) => {
 		if (workflow.staticData.__dataChanged === true) {
@@ -151,18 +168,46 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 	};
 	const runExecution = async (workflow: Workflow, data: INodeExecutionData[][]) => {
 		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: workflow.getNode(node.name)!, data: { main: data }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [
+					{ node: workflow.getNode(node.name)!, data: { main: data }, source: null },
+				],
+			},
 		});
-		const run = await new WorkflowExecute(additionalData(env, 'webhook', workflowJson, baseUrl()), 'webhook', runExecutionData).processRunExecutionData(workflow);
+		const run = await new WorkflowExecute(
+			additionalData(env, 'webhook', workflowJson, baseUrl()),
+			'webhook',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 		const error = run.data.resultData.error;
 		if (error) harness.errors.push(Object.assign(new Error(error.message), error));
 		persist(workflow);
 	};
-	const webhookData = (workflow: Workflow, mode: WorkflowExecuteMode, isTest = false): IWebhookData => {
-		const webhookDescription = description.webhooks?.find((w) => w.name === 'default') as IWebhookDescription;
+	const webhookData = (
+		workflow: Workflow,
+		mode: WorkflowExecuteMode,
+		isTest = false,
+	): IWebhookData => {
+		const webhookDescription = description.webhooks?.find(
+			(w) => w.name === 'default',
+		) as IWebhookDescription;
 		const wfNode = workflow.getNode(node.name)!;
-		const path = String(workflow.expression.getSimpleParameterValue(wfNode, webhookDescription.path, 'internal', {}) ?? '');
-		const httpMethod = workflow.expression.getSimpleParameterValue(wfNode, webhookDescription.httpMethod, mode, {}, undefined, 'GET');
+		const path = String(
+			workflow.expression.getSimpleParameterValue(
+				wfNode,
+				webhookDescription.path,
+				'internal',
+				{},
+			) ?? '',
+		);
+		const httpMethod = workflow.expression.getSimpleParameterValue(
+			wfNode,
+			webhookDescription.httpMethod,
+			mode,
+			{},
+			undefined,
+			'GET',
+		);
 		return {
 			httpMethod: String(httpMethod) as IWebhookData['httpMethod'],
 			node: node.name,
@@ -174,12 +219,25 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			...(isTest && { isTest }),
 		};
 	};
-	const runMethod = async (method: WebhookSetupMethodNames, mode: WorkflowExecuteMode, activation: WorkflowActivateMode) => {
+	const runMethod = async (
+		method: WebhookSetupMethodNames,
+		mode: WorkflowExecuteMode,
+		activation: WorkflowActivateMode,
+	) => {
 		const workflow = load();
 		const data = webhookData(workflow, mode);
-		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[method];
+		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[
+			method
+		];
 		if (!fn) throw new Error(`Node type has no webhookMethods.default.${method}`);
-		const context = new HookContext(workflow, workflow.getNode(node.name)!, data.workflowExecuteAdditionalData, mode, activation, data);
+		const context = new HookContext(
+			workflow,
+			workflow.getNode(node.name)!,
+			data.workflowExecuteAdditionalData,
+			mode,
+			activation,
+			data,
+		);
 		const result = (await fn.call(context)) as boolean;
 		persist(workflow);
 		return result;
@@ -192,11 +250,27 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 	 * which n8n also calls when create failed.
 	 */
 	let testWorkflow: Workflow | undefined;
-	const testMethod = async (method: WebhookSetupMethodNames, workflow: Workflow, mode: WorkflowExecuteMode, activation: WorkflowActivateMode) => {
+	const testMethod = async (
+		method: WebhookSetupMethodNames,
+		workflow: Workflow,
+		mode: WorkflowExecuteMode,
+		activation: WorkflowActivateMode,
+	) => {
 		const data = webhookData(workflow, mode, true);
-		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[method];
+		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[
+			method
+		];
 		if (!fn) throw new Error(`Node type has no webhookMethods.default.${method}`);
-		return (await fn.call(new HookContext(workflow, workflow.getNode(node.name)!, data.workflowExecuteAdditionalData, mode, activation, data))) as boolean;
+		return (await fn.call(
+			new HookContext(
+				workflow,
+				workflow.getNode(node.name)!,
+				data.workflowExecuteAdditionalData,
+				mode,
+				activation,
+				data,
+			),
+		)) as boolean;
 	};
 	const stopTestListening = async () => {
 		const workflow = testWorkflow;
@@ -214,7 +288,14 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		get webhookUrl() {
 			const workflow = load();
 			const data = webhookData(workflow, 'trigger');
-			const context = new HookContext(workflow, workflow.getNode(node.name)!, data.workflowExecuteAdditionalData, 'trigger', 'activate', data);
+			const context = new HookContext(
+				workflow,
+				workflow.getNode(node.name)!,
+				data.workflowExecuteAdditionalData,
+				'trigger',
+				'activate',
+				data,
+			);
 			return context.getNodeWebhookUrl('default')!;
 		},
 		checkExists: async () => await runMethod('checkExists', 'trigger', 'activate'),
@@ -223,13 +304,21 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		get testWebhookUrl() {
 			const workflow = load();
 			const data = webhookData(workflow, 'manual', true);
-			return new HookContext(workflow, workflow.getNode(node.name)!, data.workflowExecuteAdditionalData, 'manual', 'manual', data).getNodeWebhookUrl('default')!;
+			return new HookContext(
+				workflow,
+				workflow.getNode(node.name)!,
+				data.workflowExecuteAdditionalData,
+				'manual',
+				'manual',
+				data,
+			).getNodeWebhookUrl('default')!;
 		},
 		async listenForTestEvent() {
 			testWorkflow = load();
 			// As n8n: a failed create is followed by delete (deactivateWebhooks), then the error goes to the editor.
 			const failed = await (async () => {
-				if (!(await testMethod('checkExists', testWorkflow, 'manual', 'manual'))) await testMethod('create', testWorkflow, 'manual', 'manual');
+				if (!(await testMethod('checkExists', testWorkflow, 'manual', 'manual')))
+					await testMethod('create', testWorkflow, 'manual', 'manual');
 			})().then(
 				() => undefined,
 				(error: unknown) => ({ error }),

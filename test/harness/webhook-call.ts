@@ -79,14 +79,42 @@ export async function handleWebhookCall(
 	const keys = { $executionId: undefined };
 	const { webhookDescription: desc } = webhookData;
 	const expr = workflow.expression;
-	const responseMode = expr.getSimpleParameterValue(node, desc.responseMode, mode, keys, undefined, 'onReceived');
-	const responseCode = expr.getSimpleParameterValue(node, desc.responseCode as string, mode, keys, undefined, 200) as number;
-	const responseData = expr.getComplexParameterValue(node, desc.responseData, mode, keys, undefined, 'firstEntryJson');
+	const responseMode = expr.getSimpleParameterValue(
+		node,
+		desc.responseMode,
+		mode,
+		keys,
+		undefined,
+		'onReceived',
+	);
+	const responseCode = expr.getSimpleParameterValue(
+		node,
+		desc.responseCode as string,
+		mode,
+		keys,
+		undefined,
+		200,
+	) as number;
+	const responseData = expr.getComplexParameterValue(
+		node,
+		desc.responseData,
+		mode,
+		keys,
+		undefined,
+		'firstEntryJson',
+	);
 	if (responseMode !== 'onReceived' && responseMode !== 'lastNode') {
-		return sendError(res, 500, { code: 0, message: `Response mode '${String(responseMode)}' is not supported by the test harness` });
+		return sendError(res, 500, {
+			code: 0,
+			message: `Response mode '${String(responseMode)}' is not supported by the test harness`,
+		});
 	}
 
-	const additionalData = { ...webhookData.workflowExecuteAdditionalData, httpRequest: req, httpResponse: res };
+	const additionalData = {
+		...webhookData.workflowExecuteAdditionalData,
+		httpRequest: req,
+		httpResponse: res,
+	};
 	additionalData.hooks = undefined;
 	try {
 		await parseRequestBody(req, node);
@@ -107,7 +135,10 @@ export async function handleWebhookCall(
 	} catch (error) {
 		call.onError(error as Error);
 		// n8n also starts an (immediately failing) execution here; the harness does not.
-		return sendError(res, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+		return sendError(res, 500, {
+			code: 0,
+			message: 'Workflow Webhook Error: Workflow could not be started!',
+		});
 	}
 
 	const alreadyResponded = result.noWebhookResponse === true;
@@ -130,6 +161,11 @@ export async function handleWebhookCall(
 	// 'lastNode': the trigger is the workflow's only (and so last) node; its output is workflowData.
 	const items = result.workflowData[0] ?? [];
 	if (responseData === 'noData') return sendData(res, undefined, responseCode);
-	if (responseData === 'allEntries') return sendData(res, items.map((i) => i.json), responseCode);
+	if (responseData === 'allEntries')
+		return sendData(
+			res,
+			items.map((i) => i.json),
+			responseCode,
+		);
 	return sendData(res, items[0]?.json ?? {}, responseCode);
 }

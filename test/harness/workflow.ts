@@ -36,7 +36,9 @@ export async function createEnvironment(
 	credentials: CredentialsInput = {},
 ): Promise<Environment> {
 	bootEngine();
-	const credentialsHelper = new HarnessCredentialsHelper(new HarnessCredentialTypes(credentialTypes));
+	const credentialsHelper = new HarnessCredentialsHelper(
+		new HarnessCredentialTypes(credentialTypes),
+	);
 	const credentialRefs: INodeCredentials = {};
 	for (const [type, data] of Object.entries(credentials)) {
 		credentialRefs[type] = await credentialsHelper.save(type, data);
@@ -53,7 +55,10 @@ export function makeNode(
 	return { id: `${name}-id`, name, type, typeVersion: 1, position: [0, 0], parameters, ...extra };
 }
 
-export function workflowBase(nodes: INode[], connections: IWorkflowBase['connections']): IWorkflowBase {
+export function workflowBase(
+	nodes: INode[],
+	connections: IWorkflowBase['connections'],
+): IWorkflowBase {
 	const now = new Date();
 	return {
 		id: WORKFLOW_ID,

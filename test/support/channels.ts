@@ -28,7 +28,12 @@ export async function sendOn(options: {
 }) {
 	return await runNode({
 		nodeType: new VonageMessages(),
-		parameters: { resource: options.resource, operation: 'send', ...ADDRESSES[options.resource], ...(options.parameters ?? {}) },
+		parameters: {
+			resource: options.resource,
+			operation: 'send',
+			...ADDRESSES[options.resource],
+			...(options.parameters ?? {}),
+		},
 		items: options.items ?? [{}],
 		credentials: { vonageMessagesApi: credentialFor(options.emulator, options.authType ?? 'jwt') },
 		credentialTypes: [new VonageMessagesApi()],

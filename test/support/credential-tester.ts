@@ -20,14 +20,22 @@ import { VonageMessagesStatusTrigger } from '../../nodes/VonageMessagesStatusTri
 import { bootEngine } from '../harness';
 import { additionalData, createEnvironment, workflowBase } from '../harness/workflow';
 
-const NODES = (): INodeType[] => [new VonageMessages(), new VonageMessagesStatusTrigger(), new VonageMessagesInboundTrigger()];
+const NODES = (): INodeType[] => [
+	new VonageMessages(),
+	new VonageMessagesStatusTrigger(),
+	new VonageMessagesInboundTrigger(),
+];
 
 /** CredentialsTester.getCredentialTestFunction: the credential's `test`, else the first node's `testedBy` function. */
-export function credentialTestFunction(credentialType: ICredentialType, nodes: INodeType[] = NODES()): ICredentialTestFunction | 'declarative' | undefined {
+export function credentialTestFunction(
+	credentialType: ICredentialType,
+	nodes: INodeType[] = NODES(),
+): ICredentialTestFunction | 'declarative' | undefined {
 	if (credentialType.test) return 'declarative';
 	for (const node of nodes) {
 		for (const { name, testedBy } of node.description.credentials ?? []) {
-			if (name === credentialType.name && typeof testedBy === 'string') return node.methods?.credentialTest?.[testedBy];
+			if (name === credentialType.name && typeof testedBy === 'string')
+				return node.methods?.credentialTest?.[testedBy];
 		}
 	}
 	return undefined;
@@ -36,16 +44,22 @@ export function credentialTestFunction(credentialType: ICredentialType, nodes: I
 /** Every node of the package names the same test function for the credential. */
 export function testFunctionsOfAllNodes(): Array<ICredentialTestFunction | undefined> {
 	const type = new VonageMessagesApi();
-	return NODES().map((node) => credentialTestFunction(type, [node]) as ICredentialTestFunction | undefined);
+	return NODES().map(
+		(node) => credentialTestFunction(type, [node]) as ICredentialTestFunction | undefined,
+	);
 }
 
 /** CredentialsTester.testCredentials for a function test: the decrypted credential, called on a CredentialTestContext. */
-export async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	bootEngine();
 	const type = new VonageMessagesApi();
 	const fn = credentialTestFunction(type);
-	if (fn === undefined) return { status: 'Error', message: 'No testing function found for this credential.' };
-	if (fn === 'declarative') throw new Error('the credential has a declarative test: this helper runs function tests only');
+	if (fn === undefined)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (fn === 'declarative')
+		throw new Error('the credential has a declarative test: this helper runs function tests only');
 	const env = await createEnvironment([type], {});
 	const context = new CredentialTestContext(additionalData(env, 'internal', workflowBase([], {})));
 	return await fn.call(context, { id: 'credential-1', name: 'Vonage', type: type.name, data });

@@ -12,10 +12,16 @@ export interface EmulatorFixtureOptions {
  * the current scope, and returns the emulator. The returned object stands for the emulator that beforeAll
  * starts: every property and method goes to it, so use it only inside hooks and tests.
  */
-export function useEmulator(options: EmulatorOptions = {}, fixture: EmulatorFixtureOptions = {}): Emulator {
+export function useEmulator(
+	options: EmulatorOptions = {},
+	fixture: EmulatorFixtureOptions = {},
+): Emulator {
 	let started: Emulator | undefined;
 	const current = (): Emulator => {
-		if (!started) throw new Error('useEmulator: the emulator is used outside a test or hook (it starts in beforeAll)');
+		if (!started)
+			throw new Error(
+				'useEmulator: the emulator is used outside a test or hook (it starts in beforeAll)',
+			);
 		return started;
 	};
 
@@ -32,7 +38,9 @@ export function useEmulator(options: EmulatorOptions = {}, fixture: EmulatorFixt
 		get: (_target, key) => {
 			const emulator = current();
 			const value: unknown = Reflect.get(emulator, key, emulator);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(emulator) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(emulator)
+				: value;
 		},
 		set: (_target, key, value) => Reflect.set(current(), key, value),
 		has: (_target, key) => Reflect.has(current(), key),

@@ -12,7 +12,12 @@ export interface ScriptedRequest {
 	at: number;
 }
 
-export type Script = (req: IncomingMessage, res: ServerResponse, index: number, body: string) => void | Promise<void>;
+export type Script = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	index: number,
+	body: string,
+) => void | Promise<void>;
 
 export interface ScriptedServer {
 	url: string;
@@ -32,7 +37,13 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
 		req.on('end', () => {
 			const body = Buffer.concat(chunks).toString('utf8');
 			const index = requests.length;
-			requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body, at: Date.now() });
+			requests.push({
+				method: req.method ?? '',
+				url: req.url ?? '',
+				authorization: req.headers.authorization,
+				body,
+				at: Date.now(),
+			});
 			res.on('close', () => {
 				if (!res.writableFinished) state.abortedAnswers++;
 			});
@@ -55,7 +66,12 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
 	};
 }
 
-export function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function answerJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	res.writeHead(status, { 'content-type': 'application/json', ...headers });
 	res.end(JSON.stringify(body));
 }

@@ -9,9 +9,22 @@ export type AuthType = 'jwt' | 'basic';
 export const AUTH_TYPES: AuthType[] = ['jwt', 'basic'];
 
 /** The credential a user would type for this emulator, for either auth type. */
-export function credentialFor(emulator: Emulator, authType: AuthType, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+export function credentialFor(
+	emulator: Emulator,
+	authType: AuthType,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
 	const { apiKey, apiSecret, applicationId, privateKey, signatureSecret } = emulator.credentials;
-	return { authType, apiKey, apiSecret, applicationId, privateKey, signatureSecret, baseUrl: emulator.url, ...overrides };
+	return {
+		authType,
+		apiKey,
+		apiSecret,
+		applicationId,
+		privateKey,
+		signatureSecret,
+		baseUrl: emulator.url,
+		...overrides,
+	};
 }
 
 export const SMS_DEFAULTS: INodeParameters = {
@@ -36,7 +49,9 @@ export async function sendSms(options: {
 		nodeType: new VonageMessages(),
 		parameters: { ...SMS_DEFAULTS, ...(options.parameters ?? {}) },
 		items: options.items,
-		credentials: { vonageMessagesApi: credentialFor(options.emulator, options.authType, options.credential) },
+		credentials: {
+			vonageMessagesApi: credentialFor(options.emulator, options.authType, options.credential),
+		},
 		credentialTypes: [new VonageMessagesApi()],
 		continueOnFail: options.continueOnFail,
 	});
@@ -54,5 +69,10 @@ export function customers(count: number, start = 0): IDataObject[] {
 export function secretsOf(emulator: Emulator): string[] {
 	const { apiSecret, privateKey, signatureSecret } = emulator.credentials;
 	const keyBody = privateKey.split('\n').filter((line) => line && !line.startsWith('-----'));
-	return [apiSecret, signatureSecret, Buffer.from(`${emulator.credentials.apiKey}:${apiSecret}`).toString('base64'), ...keyBody];
+	return [
+		apiSecret,
+		signatureSecret,
+		Buffer.from(`${emulator.credentials.apiKey}:${apiSecret}`).toString('base64'),
+		...keyBody,
+	];
 }

@@ -3,11 +3,19 @@ import axios from 'axios';
 import jwt from 'jsonwebtoken';
 
 /** Signs a webhook body the way Vonage does (HS256, payload_hash of the exact bytes). */
-export function vonageSignature(body: string, secret: string, claims: Record<string, unknown> = {}): string {
+export function vonageSignature(
+	body: string,
+	secret: string,
+	claims: Record<string, unknown> = {},
+): string {
 	const payloadHash = createHash('sha256').update(body).digest('hex');
-	return jwt.sign({ jti: randomUUID(), iss: 'Vonage', payload_hash: payloadHash, ...claims }, secret, {
-		algorithm: 'HS256',
-	});
+	return jwt.sign(
+		{ jti: randomUUID(), iss: 'Vonage', payload_hash: payloadHash, ...claims },
+		secret,
+		{
+			algorithm: 'HS256',
+		},
+	);
 }
 
 export function statusEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,7 +1,9 @@
 import { smsEncoding } from '../../nodes/VonageMessages/helpers/encoding';
 
 describe('smsEncoding: what Vonage will bill', () => {
-	const cases: Array<[label: string, text: string, encoding: string, characters: number, parts: number]> = [
+	const cases: Array<
+		[label: string, text: string, encoding: string, characters: number, parts: number]
+	> = [
 		['short GSM-7', 'Hello From Vonage!', 'GSM-7', 18, 1],
 		['160 GSM-7 characters fit one SMS', 'a'.repeat(160), 'GSM-7', 160, 1],
 		['161 GSM-7 characters take two parts of 153', 'a'.repeat(161), 'GSM-7', 161, 2],

@@ -19,8 +19,29 @@ import { check, type Schema, type SchemaDoc } from '../emulator/schema-check';
 import { checkFields, V1_INBOUND, V1_STATUS } from '../emulator/v1-fields';
 import { INBOUND_FIXTURES, STATUS_FIXTURES } from '../support/event-fixtures';
 
-const STATUS_KEYS = ['webhook_version', 'channel', 'sender', 'recipient', 'client_ref', 'status', 'error_code', 'error_title', 'error_meaning', 'error_reason'];
-const INBOUND_KEYS = ['webhook_version', 'channel', 'sender', 'recipient', 'client_ref', 'message_type', 'text', 'media_url', 'media_caption'];
+const STATUS_KEYS = [
+	'webhook_version',
+	'channel',
+	'sender',
+	'recipient',
+	'client_ref',
+	'status',
+	'error_code',
+	'error_title',
+	'error_meaning',
+	'error_reason',
+];
+const INBOUND_KEYS = [
+	'webhook_version',
+	'channel',
+	'sender',
+	'recipient',
+	'client_ref',
+	'message_type',
+	'text',
+	'media_url',
+	'media_caption',
+];
 
 describe.each(STATUS_FIXTURES)('status event: $label', ({ event, expected, version }) => {
 	it('has the normalised fields', () => {
@@ -52,22 +73,37 @@ describe.each(INBOUND_FIXTURES)('inbound message: $label', ({ event, expected, v
 
 describe('the fixtures are real shapes', () => {
 	// `shared` sits beside the repository: /work/shared for /work/main, two levels up for a worktree.
-	const yml = ['../../../shared', '../../../../shared'].map((up) => path.resolve(__dirname, up, 'vonage/openapi/messages-v0.1.yml')).find(existsSync) ?? '';
+	const yml =
+		['../../../shared', '../../../../shared']
+			.map((up) => path.resolve(__dirname, up, 'vonage/openapi/messages-v0.1.yml'))
+			.find(existsSync) ?? '';
 	const maybe = existsSync(yml) ? it : it.skip;
 	maybe('v0.1 ones validate against messages-v0.1.yml (MessageStatus, inbound-message)', () => {
 		const doc: SchemaDoc = { doc: parse(readFileSync(yml, 'utf8')) as Schema };
 		const status = doc.doc.components.schemas.MessageStatus as Schema;
 		const inbound = doc.doc.components.schemas['inbound-message'] as Schema;
 		const failures = [
-			...STATUS_FIXTURES.filter((f) => f.version === 'v0.1').map((f) => [f.label, check(f.event, status, doc)]),
-			...INBOUND_FIXTURES.filter((f) => f.version === 'v0.1').map((f) => [f.label, check(f.event, inbound, doc)]),
+			...STATUS_FIXTURES.filter((f) => f.version === 'v0.1').map((f) => [
+				f.label,
+				check(f.event, status, doc),
+			]),
+			...INBOUND_FIXTURES.filter((f) => f.version === 'v0.1').map((f) => [
+				f.label,
+				check(f.event, inbound, doc),
+			]),
 		].filter(([, errors]) => errors.length > 0);
 		expect(failures).toEqual([]);
 	});
 	it('v1 ones carry only v1 fields (v1-fields.ts)', () => {
 		const failures = [
-			...STATUS_FIXTURES.filter((f) => f.version === 'v1').map((f) => [f.label, checkFields(f.event, V1_STATUS)]),
-			...INBOUND_FIXTURES.filter((f) => f.version === 'v1').map((f) => [f.label, checkFields(f.event, V1_INBOUND)]),
+			...STATUS_FIXTURES.filter((f) => f.version === 'v1').map((f) => [
+				f.label,
+				checkFields(f.event, V1_STATUS),
+			]),
+			...INBOUND_FIXTURES.filter((f) => f.version === 'v1').map((f) => [
+				f.label,
+				checkFields(f.event, V1_INBOUND),
+			]),
 		].filter(([, errors]) => errors.length > 0);
 		expect(failures).toEqual([]);
 	});
@@ -75,15 +111,31 @@ describe('the fixtures are real shapes', () => {
 
 describe('duplicate keys', () => {
 	it.each([
-		['v0.1 status', { message_uuid: 'u1', status: 'delivered', to: { type: 'sms', number: '1' } }, 'u1:delivered'],
-		['v1 status', { message_uuid: 'u1', status: 'delivered', to: '1', channel: 'sms' }, 'u1:delivered'],
+		[
+			'v0.1 status',
+			{ message_uuid: 'u1', status: 'delivered', to: { type: 'sms', number: '1' } },
+			'u1:delivered',
+		],
+		[
+			'v1 status',
+			{ message_uuid: 'u1', status: 'delivered', to: '1', channel: 'sms' },
+			'u1:delivered',
+		],
 		['a status without message_uuid', { status: 'delivered' }, undefined],
 		['a status with an empty message_uuid', { message_uuid: ' ', status: 'delivered' }, undefined],
-		['a status with a non-string message_uuid', { message_uuid: 42, status: 'delivered' }, undefined],
+		[
+			'a status with a non-string message_uuid',
+			{ message_uuid: 42, status: 'delivered' },
+			undefined,
+		],
 	])('%s', (_label, event, key) => expect(statusDuplicateKey(event)).toBe(key));
 
 	it.each([
-		['v0.1 inbound', { message_uuid: 'u2', message: { content: { type: 'text', text: 'x' } } }, 'u2'],
+		[
+			'v0.1 inbound',
+			{ message_uuid: 'u2', message: { content: { type: 'text', text: 'x' } } },
+			'u2',
+		],
 		['v1 inbound', { message_uuid: 'u2', channel: 'sms', text: 'x' }, 'u2'],
 		['an inbound message without message_uuid', { text: 'x' }, undefined],
 	])('%s', (_label, event, key) => expect(inboundDuplicateKey(event)).toBe(key));
@@ -121,7 +173,10 @@ describe('Split by Status (issue 8: an unknown status is not a failure)', () => 
 		expect(branchOf(status)).toBe(index);
 		const outputs = routed({ json: {} }, status, true);
 		expect(outputs).toHaveLength(5);
-		expect(outputs.map((items) => items.length)).toEqual([0, 1, 2, 3, 4].map((i) => (i === index ? 1 : 0)));
+		expect(outputs.map((items) => items.length)).toEqual(
+			[0, 1, 2, 3, 4].map((i) => (i === index ? 1 : 0)),
+		);
 	});
-	it('without splitting everything goes to the one output', () => expect(routed({ json: {} }, 'accepted', false)).toEqual([[{ json: {} }]]));
+	it('without splitting everything goes to the one output', () =>
+		expect(routed({ json: {} }, 'accepted', false)).toEqual([[{ json: {} }]]));
 });

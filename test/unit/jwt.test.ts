@@ -23,18 +23,27 @@ describe('application JWT, checked independently with jsonwebtoken', () => {
 			exp: 1_700_000_900,
 			jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
 		});
-		expect(() => jwt.verify(token, publicKey, { algorithms: ['RS256'], ignoreExpiration: true })).not.toThrow();
+		expect(() =>
+			jwt.verify(token, publicKey, { algorithms: ['RS256'], ignoreExpiration: true }),
+		).not.toThrow();
 	});
 
 	it('has a fresh jti every time', () => {
-		const ids = new Set(Array.from({ length: 20 }, () => (jwt.decode(signApplicationJwt(applicationId, privateKey)) as jwt.JwtPayload).jti));
+		const ids = new Set(
+			Array.from(
+				{ length: 20 },
+				() => (jwt.decode(signApplicationJwt(applicationId, privateKey)) as jwt.JwtPayload).jti,
+			),
+		);
 		expect(ids.size).toBe(20);
 	});
 
 	it('takes a key pasted with literal \\n sequences', () => {
 		const pasted = privateKey.trim().replace(/\n/g, '\\n');
 		expect(isUsablePrivateKey(pasted)).toBe(true);
-		expect(() => jwt.verify(signApplicationJwt(applicationId, pasted), publicKey, { algorithms: ['RS256'] })).not.toThrow();
+		expect(() =>
+			jwt.verify(signApplicationJwt(applicationId, pasted), publicKey, { algorithms: ['RS256'] }),
+		).not.toThrow();
 	});
 
 	it('explains a broken key without echoing it', () => {
@@ -50,10 +59,18 @@ describe('application JWT, checked independently with jsonwebtoken', () => {
 });
 
 describe('Authorization header', () => {
-	const credentials = readCredentials({ authType: 'basic', apiKey: 'key1', apiSecret: 'secret1', applicationId, privateKey });
+	const credentials = readCredentials({
+		authType: 'basic',
+		apiKey: 'key1',
+		apiSecret: 'secret1',
+		applicationId,
+		privateKey,
+	});
 
 	it('is Basic for basic auth and for the Applications API', () => {
-		expect(authorizationHeader(credentials)).toBe(`Basic ${Buffer.from('key1:secret1').toString('base64')}`);
+		expect(authorizationHeader(credentials)).toBe(
+			`Basic ${Buffer.from('key1:secret1').toString('base64')}`,
+		);
 		expect(authorizationHeader({ ...credentials, authType: 'jwt' }, true)).toMatch(/^Basic /);
 	});
 
@@ -62,13 +79,17 @@ describe('Authorization header', () => {
 	});
 
 	it('names the missing fields', () => {
-		expect(() => authorizationHeader({ ...credentials, authType: 'jwt', privateKey: '' })).toThrow(/Private Key/);
+		expect(() => authorizationHeader({ ...credentials, authType: 'jwt', privateKey: '' })).toThrow(
+			/Private Key/,
+		);
 		expect(() => authorizationHeader({ ...credentials, apiSecret: '' })).toThrow(/API Secret/);
 	});
 
 	it('defaults the base URL and trims a trailing slash', () => {
 		expect(readCredentials({}).baseUrl).toBe('https://api.nexmo.com');
-		expect(readCredentials({ baseUrl: 'http://127.0.0.1:3999/' }).baseUrl).toBe('http://127.0.0.1:3999');
+		expect(readCredentials({ baseUrl: 'http://127.0.0.1:3999/' }).baseUrl).toBe(
+			'http://127.0.0.1:3999',
+		);
 	});
 });
 

@@ -45,11 +45,14 @@ describe('phone numbers', () => {
 		expect(normaliseNumber('+44 (0) 7700 900000')).toBe('447700900000');
 	});
 
-	it.each(['07700 900000', '+0044 7700 900000', '0 44 7700 900000', '+44 (07700) 900000'])('refuses %p, showing it', (raw) => {
-		const check = checkRecipient(raw);
-		expect(check.ok).toBe(false);
-		if (!check.ok) expect(check.problem).toContain(`"${raw}"`);
-	});
+	it.each(['07700 900000', '+0044 7700 900000', '0 44 7700 900000', '+44 (07700) 900000'])(
+		'refuses %p, showing it',
+		(raw) => {
+			const check = checkRecipient(raw);
+			expect(check.ok).toBe(false);
+			if (!check.ok) expect(check.problem).toContain(`"${raw}"`);
+		},
+	);
 });
 
 describe('text and client reference', () => {

@@ -10,8 +10,12 @@ import { RateLimiter, StartWindow } from './throttle';
  */
 const windows = new Map<string, StartWindow>();
 
-export function accountKey(credentials: Pick<VonageCredentials, 'baseUrl' | 'apiKey' | 'applicationId'>): string {
-	const who = credentials.apiKey ? `key:${credentials.apiKey}` : `application:${credentials.applicationId}`;
+export function accountKey(
+	credentials: Pick<VonageCredentials, 'baseUrl' | 'apiKey' | 'applicationId'>,
+): string {
+	const who = credentials.apiKey
+		? `key:${credentials.apiKey}`
+		: `application:${credentials.applicationId}`;
 	return `${credentials.baseUrl} ${who}`;
 }
 

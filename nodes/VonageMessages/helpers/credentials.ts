@@ -9,6 +9,9 @@ import { CREDENTIAL_TYPE } from '../../shared/transport';
 export async function assertCredentials(this: IExecuteFunctions): Promise<VonageCredentials> {
 	const credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 	const [problem] = credentialProblems(credentials, 'send');
-	if (problem) throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
+	if (problem)
+		throw new NodeOperationError(this.getNode(), problem.message, {
+			description: problem.description,
+		});
 	return credentials;
 }

@@ -31,7 +31,11 @@ export const RETRY_AFTER_CAP_MS = 60_000;
  * How long to wait before retrying a 429: Retry-After in seconds or as an HTTP date (RFC 9110
  * 10.2.3), kept between the floor and the cap; without one, 1 s doubling up to 30 s.
  */
-export function retryAfterMs(headers: Record<string, unknown>, attempt: number, now = Date.now()): number {
+export function retryAfterMs(
+	headers: Record<string, unknown>,
+	attempt: number,
+	now = Date.now(),
+): number {
 	const raw = headers['retry-after'];
 	const value = String((Array.isArray(raw) ? raw[0] : raw) ?? '').trim();
 	let wait: number | undefined;
@@ -90,14 +94,19 @@ export async function deliver(
 		const { statusCode } = response;
 		if (statusCode >= 200 && statusCode < 300) {
 			const uuid = (response.body as { message_uuid?: unknown } | undefined)?.message_uuid;
-			if (typeof uuid === 'string' && uuid.trim() !== '') return { ok: true, messageUuid: uuid, attempts: attempt + 1 };
+			if (typeof uuid === 'string' && uuid.trim() !== '')
+				return { ok: true, messageUuid: uuid, attempts: attempt + 1 };
 			return {
 				ok: false,
 				mayHaveBeenSent: true,
-				error: new NodeOperationError(node, `Vonage answered ${statusCode} without a message_uuid`, {
-					itemIndex,
-					description: `Vonage's answer did not say which message it created, so the node cannot report it as sent. ${NOT_RESENT}`,
-				}),
+				error: new NodeOperationError(
+					node,
+					`Vonage answered ${statusCode} without a message_uuid`,
+					{
+						itemIndex,
+						description: `Vonage's answer did not say which message it created, so the node cannot report it as sent. ${NOT_RESENT}`,
+					},
+				),
 			};
 		}
 		if (statusCode === 429 && attempt < options.maxRetries) {
@@ -109,7 +118,8 @@ export async function deliver(
 		}
 		const error = vonageApiError(node, response, itemIndex);
 		if (statusCode === 429) {
-			error.description = `${error.description ?? ''} Still throttled after ${attempt + 1} attempts; waited ${seconds(throttledWaitMs)} in total. Nothing was sent for this item.`.trim();
+			error.description =
+				`${error.description ?? ''} Still throttled after ${attempt + 1} attempts; waited ${seconds(throttledWaitMs)} in total. Nothing was sent for this item.`.trim();
 		}
 		const mayHaveBeenSent = statusCode >= 500;
 		if (mayHaveBeenSent) error.description = `${error.description ?? ''} ${NOT_RESENT}`.trim();

@@ -26,7 +26,11 @@ export function smsEncoding(text: string): SmsEncoding {
 		}
 	}
 	if (gsm) {
-		return { encoding: 'GSM-7', characters: septets, parts: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+		return {
+			encoding: 'GSM-7',
+			characters: septets,
+			parts: septets <= 160 ? 1 : Math.ceil(septets / 153),
+		};
 	}
 	// UCS-2 counts 16-bit code units: a character outside the BMP (most emoji) takes two.
 	const units = text.length;

@@ -5,7 +5,13 @@ import { NodeOperationError } from 'n8n-workflow';
 export const OPTION_LIMITS = {
 	concurrency: { label: 'Max Parallel Requests', min: 1, max: 100, default: 10, whole: true },
 	maxPerSecond: { label: 'Max Requests per Second', min: 1, max: 1000, default: 30, whole: true },
-	maxRetries: { label: 'Retries When Throttled or Unreachable', min: 0, max: 20, default: 5, whole: true },
+	maxRetries: {
+		label: 'Retries When Throttled or Unreachable',
+		min: 0,
+		max: 20,
+		default: 5,
+		whole: true,
+	},
 	timeout: { label: 'Timeout (Seconds)', min: 1, max: 300, default: 30, whole: false },
 } as const;
 

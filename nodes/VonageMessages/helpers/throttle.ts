@@ -52,7 +52,8 @@ export class RateLimiter {
 			while (starts.length > 0 && now - starts[0] >= span) starts.shift();
 			const last = starts[starts.length - 1];
 			const afterGap = last === undefined ? 0 : last + gap - now;
-			const afterWindow = starts.length >= this.perSecond ? starts[starts.length - this.perSecond] + span - now : 0;
+			const afterWindow =
+				starts.length >= this.perSecond ? starts[starts.length - this.perSecond] + span - now : 0;
 			const wait = Math.max(afterGap, afterWindow);
 			if (wait <= 0) {
 				starts.push(now);

@@ -16,7 +16,11 @@ export function characterCount(value: string): number {
 export function checkRecipient(raw: string): FieldCheck {
 	const number = checkInternationalNumber(raw);
 	if (number.ok) return number;
-	return { ok: false, problem: `is not a phone number in international format: ${number.problem}`, fix: number.fix };
+	return {
+		ok: false,
+		problem: `is not a phone number in international format: ${number.problem}`,
+		fix: number.fix,
+	};
 }
 
 export function checkSender(raw: string): FieldCheck {
@@ -33,18 +37,27 @@ export function checkSender(raw: string): FieldCheck {
 
 export function checkText(text: string): FieldCheck {
 	if (text.trim() === '') {
-		return { ok: false, problem: 'is empty', fix: 'Write the message, or map it from the input, e.g. {{ $json.message }}' };
+		return {
+			ok: false,
+			problem: 'is empty',
+			fix: 'Write the message, or map it from the input, e.g. {{ $json.message }}',
+		};
 	}
 	return atMost(text, MAX_TEXT_LENGTH, 'Shorten the text or split it over several messages');
 }
 
 export function checkClientRef(ref: string): FieldCheck {
-	return atMost(ref, MAX_CLIENT_REF_LENGTH, 'Map a shorter value, such as a record ID, into Client Reference');
+	return atMost(
+		ref,
+		MAX_CLIENT_REF_LENGTH,
+		'Map a shorter value, such as a record ID, into Client Reference',
+	);
 }
 
 /** `value` when it has at most `max` characters as Vonage counts them; else the problem and `fix`. */
 function atMost(value: string, max: number, fix: string): FieldCheck {
 	const length = characterCount(value);
-	if (length > max) return { ok: false, problem: `has ${length} characters; Vonage accepts at most ${max}`, fix };
+	if (length > max)
+		return { ok: false, problem: `has ${length} characters; Vonage accepts at most ${max}`, fix };
 	return { ok: true, value };
 }

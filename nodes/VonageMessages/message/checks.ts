@@ -1,4 +1,10 @@
-import { checkClientRef, checkRecipient, checkSender, checkText, type FieldCheck } from '../helpers/validation';
+import {
+	checkClientRef,
+	checkRecipient,
+	checkSender,
+	checkText,
+	type FieldCheck,
+} from '../helpers/validation';
 import { CHANNELS, type AddressKind } from '../../shared/channels';
 import type { ApiVersion, Channel, Content, Message, MessageType } from '../../shared/messageModel';
 import { isMedia } from '../../shared/messageModel';
@@ -25,7 +31,9 @@ export interface RawMessage {
 }
 
 /** The first problem found, with the editor label of its field; or the checked message. */
-export type Checked = { ok: true; message: Message } | { ok: false; field: string; problem: string; fix: string };
+export type Checked =
+	| { ok: true; message: Message }
+	| { ok: false; field: string; problem: string; fix: string };
 
 /** v1 takes a longer client reference than v0.1 (SDK `MessageParams.clientRef`: up to 100 characters). */
 export const MAX_CLIENT_REF_V1 = 100;
@@ -51,7 +59,11 @@ function address(field: string, kind: AddressKind, raw: string): string {
 		case 'viberService': {
 			const id = raw.trim();
 			if (ID.test(id)) return id;
-			throw new Problem(field, `is not a Viber service message ID (${got(raw)})`, 'Use the Viber service message ID your Vonage account manager gave you (up to 50 characters, e.g. 654321), not a phone number');
+			throw new Problem(
+				field,
+				`is not a Viber service message ID (${got(raw)})`,
+				'Use the Viber service message ID your Vonage account manager gave you (up to 50 characters, e.g. 654321), not a phone number',
+			);
 		}
 		case 'messengerId': {
 			const id = raw.trim();
@@ -66,10 +78,19 @@ function address(field: string, kind: AddressKind, raw: string): string {
 }
 
 function checkLongText(limit: number, label: string, raw: string): string {
-	if (raw.trim() === '') throw new Problem('Text', 'is empty', 'Write the message, or map it from the input, e.g. {{ $json.message }}');
+	if (raw.trim() === '')
+		throw new Problem(
+			'Text',
+			'is empty',
+			'Write the message, or map it from the input, e.g. {{ $json.message }}',
+		);
 	const length = Array.from(raw).length;
 	if (length > limit) {
-		throw new Problem('Text', `has ${length} characters; ${label} accepts at most ${limit}`, 'Shorten the text or split it over several messages');
+		throw new Problem(
+			'Text',
+			`has ${length} characters; ${label} accepts at most ${limit}`,
+			'Shorten the text or split it over several messages',
+		);
 	}
 	return raw;
 }
@@ -82,7 +103,12 @@ function checkMediaUrl(raw: string): string {
 	} catch {
 		url = undefined;
 	}
-	if (!url || !['http:', 'https:'].includes(url.protocol) || url.hostname === '' || /\s/.test(value)) {
+	if (
+		!url ||
+		!['http:', 'https:'].includes(url.protocol) ||
+		url.hostname === '' ||
+		/\s/.test(value)
+	) {
 		throw new Problem(
 			'Media URL',
 			`is not an absolute http(s) URL (${got(raw)})`,
@@ -96,19 +122,39 @@ function checkClientReference(version: ApiVersion, raw: string): string {
 	if (version === 'v0.1') return accept('Client Reference', checkClientRef(raw));
 	const length = Array.from(raw).length;
 	if (length > MAX_CLIENT_REF_V1) {
-		throw new Problem('Client Reference', `has ${length} characters; Vonage accepts at most ${MAX_CLIENT_REF_V1}`, 'Map a shorter value, such as a record ID, into Client Reference');
+		throw new Problem(
+			'Client Reference',
+			`has ${length} characters; Vonage accepts at most ${MAX_CLIENT_REF_V1}`,
+			'Map a shorter value, such as a record ID, into Client Reference',
+		);
 	}
 	return raw;
 }
 
-function checkContent(channel: Channel, version: ApiVersion, type: MessageType, raw: RawMessage): Content {
+function checkContent(
+	channel: Channel,
+	version: ApiVersion,
+	type: MessageType,
+	raw: RawMessage,
+): Content {
 	const spec = CHANNELS[channel];
 	if (type === 'text') {
 		const value = text(raw.text);
-		return { type: 'text', text: channel === 'sms' ? accept('Text', checkText(value)) : checkLongText(spec.textLimit, spec.label, value) };
+		return {
+			type: 'text',
+			text:
+				channel === 'sms'
+					? accept('Text', checkText(value))
+					: checkLongText(spec.textLimit, spec.label, value),
+		};
 	}
 	if (type === 'template') return checkTemplate(raw);
-	if (!isMedia(type)) throw new Problem('Message Type', `is not a message type (got "${String(type)}")`, 'Choose one of the listed types');
+	if (!isMedia(type))
+		throw new Problem(
+			'Message Type',
+			`is not a message type (got "${String(type)}")`,
+			'Choose one of the listed types',
+		);
 	const url = checkMediaUrl(text(raw.mediaUrl));
 	const caption = text(raw.caption);
 	if (caption.trim() === '') return { type, url };
@@ -117,7 +163,9 @@ function checkContent(channel: Channel, version: ApiVersion, type: MessageType, 
 		throw new Problem(
 			'Caption',
 			`cannot go with a ${spec.label} ${type} in API ${version}`,
-			other ? 'Leave Caption empty, or set Options > API Version to v1, which sends it' : 'Leave Caption empty',
+			other
+				? 'Leave Caption empty, or set Options > API Version to v1, which sends it'
+				: 'Leave Caption empty',
 		);
 	}
 	return { type, url, caption };
@@ -134,7 +182,11 @@ export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMess
 		const to = address('To', spec.to, text(raw.to));
 		const typeText = text(raw.messageType).trim() || spec.types[0];
 		if (!(spec.types as readonly string[]).includes(typeText)) {
-			throw new Problem('Message Type', `is not a ${spec.label} message type (got "${typeText}")`, `Use one of: ${spec.types.join(', ')}`);
+			throw new Problem(
+				'Message Type',
+				`is not a ${spec.label} message type (got "${typeText}")`,
+				`Use one of: ${spec.types.join(', ')}`,
+			);
 		}
 		const content = checkContent(channel, version, typeText as MessageType, raw);
 		const clientRef = checkClientReference(version, text(raw.clientRef));
@@ -150,7 +202,14 @@ export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMess
 		}
 		return { ok: true, message };
 	} catch (error) {
-		const problem = error instanceof Problem ? error : new Problem('Message', `could not be read (${(error as Error).message})`, 'Check the parameters of this item');
+		const problem =
+			error instanceof Problem
+				? error
+				: new Problem(
+						'Message',
+						`could not be read (${(error as Error).message})`,
+						'Check the parameters of this item',
+					);
 		return { ok: false, field: problem.field, problem: problem.problem, fix: problem.fix };
 	}
 }

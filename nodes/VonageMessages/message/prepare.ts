@@ -8,7 +8,10 @@ import type { ApiVersion, Channel, Message } from '../../shared/messageModel';
 import { toV01Body } from './wireV01';
 import { toV1Body } from './wireV1';
 
-export const MESSAGES_PATH: Record<ApiVersion, string> = { 'v0.1': '/v0.1/messages', v1: '/v1/messages' };
+export const MESSAGES_PATH: Record<ApiVersion, string> = {
+	'v0.1': '/v0.1/messages',
+	v1: '/v1/messages',
+};
 
 /** One item, checked: the body for the chosen API version and what the output item says about it. */
 export interface PreparedMessage {
@@ -26,7 +29,8 @@ export function summaryOf(message: Message): IDataObject {
 		from: message.from,
 	};
 	if (message.clientRef !== undefined) summary.client_ref = message.clientRef;
-	if (message.channel === 'sms' && message.content.type === 'text') Object.assign(summary, smsEncoding(message.content.text));
+	if (message.channel === 'sms' && message.content.type === 'text')
+		Object.assign(summary, smsEncoding(message.content.text));
 	return summary;
 }
 
@@ -35,7 +39,8 @@ export function bodyFor(message: Message, version: ApiVersion): IDataObject {
 }
 
 function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): RawMessage {
-	const get = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const get = (name: string, fallback: unknown = '') =>
+		ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const raw: RawMessage = { from: get('from'), to: get('to'), clientRef: get('clientRef') };
 	const spec = CHANNELS[channel];
 	raw.messageType = spec.types.length > 1 ? get('messageType', spec.types[0]) : spec.types[0];
@@ -60,16 +65,25 @@ function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): R
 }
 
 /** Reads and checks one item; throws a NodeOperationError naming the field, the item, the channel and the fix. */
-export function prepareMessage(ctx: IExecuteFunctions, channel: Channel, version: ApiVersion, itemIndex: number): PreparedMessage {
+export function prepareMessage(
+	ctx: IExecuteFunctions,
+	channel: Channel,
+	version: ApiVersion,
+	itemIndex: number,
+): PreparedMessage {
 	const checked = checkMessage(channel, version, readRaw(ctx, channel, itemIndex));
 	if (!checked.ok) {
 		const spec = CHANNELS[channel];
 		// SMS errors read exactly as they always have; the other channels name theirs.
 		const channelName = channel === 'sms' ? '' : ` [${spec.label}]`;
-		throw new NodeOperationError(ctx.getNode(), `'${checked.field}' in item ${itemIndex} ${checked.problem}${channelName}`, {
-			itemIndex,
-			description: `${checked.fix}.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`'${checked.field}' in item ${itemIndex} ${checked.problem}${channelName}`,
+			{
+				itemIndex,
+				description: `${checked.fix}.`,
+			},
+		);
 	}
 	const { message } = checked;
 	return { message, body: bodyFor(message, version), summary: summaryOf(message) };

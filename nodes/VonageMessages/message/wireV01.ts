@@ -10,10 +10,15 @@ import type { Message } from '../../shared/messageModel';
 export function toV01Body(message: Message): IDataObject {
 	const spec = CHANNELS[message.channel];
 	const address = (value: string, kind: string) =>
-		kind === 'viberService' || kind === 'messengerId' ? { type: spec.v01Type, id: value } : { type: spec.v01Type, number: value };
+		kind === 'viberService' || kind === 'messengerId'
+			? { type: spec.v01Type, id: value }
+			: { type: spec.v01Type, number: value };
 
 	const { content } = message;
-	const body: IDataObject = { to: address(message.to, spec.to), from: address(message.from, spec.from) };
+	const body: IDataObject = {
+		to: address(message.to, spec.to),
+		from: address(message.from, spec.from),
+	};
 	const envelope: IDataObject = {};
 	if (content.type === 'text') {
 		envelope.content = { type: 'text', text: content.text };
@@ -27,8 +32,10 @@ export function toV01Body(message: Message): IDataObject {
 		if (content.caption !== undefined) media.caption = content.caption;
 		envelope.content = { type: content.type, [content.type]: media };
 	}
-	if (message.viber && Object.keys(message.viber).length > 0) envelope.viber_service_msg = { ...message.viber };
-	if (message.messenger && Object.keys(message.messenger).length > 0) envelope.messenger = { ...message.messenger };
+	if (message.viber && Object.keys(message.viber).length > 0)
+		envelope.viber_service_msg = { ...message.viber };
+	if (message.messenger && Object.keys(message.messenger).length > 0)
+		envelope.messenger = { ...message.messenger };
 	body.message = envelope;
 	if (message.clientRef !== undefined) body.client_ref = message.clientRef;
 	return body;

@@ -11,12 +11,17 @@ let aptUpdated = false;
 /** apt-get install the given Debian packages (root only; no prompts). */
 export async function aptInstall(packages: string[]): Promise<void> {
 	if (process.getuid?.() !== 0) {
-		throw new Error(`missing ${packages.join(', ')}: install with sudo apt-get install -y ${packages.join(' ')}`);
+		throw new Error(
+			`missing ${packages.join(', ')}: install with sudo apt-get install -y ${packages.join(' ')}`,
+		);
 	}
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	console.log(`[apt] installing ${packages.join(', ')}`);
 	const install = async () =>
-		await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env, timeoutMs: 600_000 });
+		await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+			env,
+			timeoutMs: 600_000,
+		});
 	try {
 		if (!aptUpdated) throw new Error('package lists not updated in this run');
 		await install();
@@ -58,13 +63,27 @@ export async function startRedis(logDir: string): Promise<RedisServer> {
 	const service = startService(
 		'redis',
 		bin,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+		],
 		{ logFile: path.join(logDir, 'redis.log') },
 	);
 	await waitFor(
 		'redis to accept connections',
 		async () => {
-			if (service.child.exitCode !== null) throw new Error(`redis-server exited; see ${service.logFile}`);
+			if (service.child.exitCode !== null)
+				throw new Error(`redis-server exited; see ${service.logFile}`);
 			const log = fs.readFileSync(service.logFile, 'utf8');
 			return /Ready to accept connections/.test(log) ? true : undefined;
 		},
@@ -118,11 +137,15 @@ export async function startPostgres(logDir: string): Promise<PostgresServer> {
 	if (!binDir) {
 		await aptInstall(['postgresql']);
 		binDir = findPostgresBinDir();
-		if (!binDir) throw new Error('postgres not found under /usr/lib/postgresql after apt-get install postgresql');
+		if (!binDir)
+			throw new Error(
+				'postgres not found under /usr/lib/postgresql after apt-get install postgresql',
+			);
 	}
 	const asRoot = process.getuid?.() === 0;
 	const ids = asRoot ? await userIds('postgres') : undefined;
-	if (asRoot && !ids) throw new Error('running as root but there is no postgres user to run PostgreSQL as');
+	if (asRoot && !ids)
+		throw new Error('running as root but there is no postgres user to run PostgreSQL as');
 
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-pg-'));
 	const dataDir = path.join(dir, 'data');
@@ -137,10 +160,14 @@ export async function startPostgres(logDir: string): Promise<PostgresServer> {
 	const initdb = path.join(binDir, 'initdb');
 	const initArgs = ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--no-sync'];
 	if (ids) {
-		await run('setpriv', [`--reuid=${ids.uid}`, `--regid=${ids.gid}`, '--clear-groups', initdb, ...initArgs], {
-			cwd: dir,
-			timeoutMs: 120_000,
-		});
+		await run(
+			'setpriv',
+			[`--reuid=${ids.uid}`, `--regid=${ids.gid}`, '--clear-groups', initdb, ...initArgs],
+			{
+				cwd: dir,
+				timeoutMs: 120_000,
+			},
+		);
 	} else {
 		await run(initdb, initArgs, { cwd: dir, timeoutMs: 120_000 });
 	}
@@ -153,14 +180,22 @@ export async function startPostgres(logDir: string): Promise<PostgresServer> {
 		'postgres',
 		path.join(binDir, 'postgres'),
 		[
-			'-D', dataDir,
-			'-h', '127.0.0.1',
-			'-p', String(port),
-			'-k', socketDir,
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=100',
+			'-D',
+			dataDir,
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-k',
+			socketDir,
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=100',
 		],
 		// SIGINT is PostgreSQL's fast shutdown (SIGTERM waits for clients to disconnect)
 		{ cwd: dir, logFile, uid: ids?.uid, gid: ids?.gid, stopSignal: 'SIGINT' },
@@ -170,9 +205,13 @@ export async function startPostgres(logDir: string): Promise<PostgresServer> {
 		'postgres to accept connections',
 		async () => {
 			if (service.child.exitCode !== null) throw new Error(`postgres exited; see ${logFile}`);
-			const r = await run(pgIsReady, ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database], {
-				allowFailure: true,
-			});
+			const r = await run(
+				pgIsReady,
+				['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database],
+				{
+					allowFailure: true,
+				},
+			);
 			return r.code === 0 ? true : undefined;
 		},
 		30_000,

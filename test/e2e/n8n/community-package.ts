@@ -48,10 +48,14 @@ export async function installIntoUserFolder(userFolder: string): Promise<string>
 	const packageDir = path.join(nodesDir, 'node_modules', ...pkg.name.split('/'));
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
 	try {
-		const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
-			cwd: REPO_ROOT,
-			env: cleanEnv(),
-		});
+		const packed = await run(
+			'npm',
+			['pack', '--json', '--ignore-scripts', '--pack-destination', packDir],
+			{
+				cwd: REPO_ROOT,
+				env: cleanEnv(),
+			},
+		);
 		const [{ filename }] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
 		const tarball = path.join(packDir, path.basename(filename));
 
@@ -90,6 +94,8 @@ export async function installIntoUserFolder(userFolder: string): Promise<string>
 	} finally {
 		fs.rmSync(packDir, { recursive: true, force: true });
 	}
-	console.log(`[package] ${pkg.name}@${pkg.version} installed into ${nodesDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`[package] ${pkg.name}@${pkg.version} installed into ${nodesDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	return packageDir;
 }

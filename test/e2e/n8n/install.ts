@@ -32,7 +32,9 @@ function lockMatches(lockFile: string, dependencies: Record<string, string>): bo
 		};
 		const locked = lock.packages?.['']?.dependencies ?? {};
 		const keys = Object.keys(dependencies);
-		return keys.length === Object.keys(locked).length && keys.every((k) => locked[k] === dependencies[k]);
+		return (
+			keys.length === Object.keys(locked).length && keys.every((k) => locked[k] === dependencies[k])
+		);
 	} catch {
 		return false;
 	}
@@ -59,7 +61,10 @@ export function isInstalled(rt: Runtime = runtimeFor()): boolean {
 }
 
 /** The environment for running npm, node-gyp and n8n with the runtime's Node first in PATH. */
-export function runtimeEnv(extra: NodeJS.ProcessEnv = {}, rt: Runtime = runtimeFor()): NodeJS.ProcessEnv {
+export function runtimeEnv(
+	extra: NodeJS.ProcessEnv = {},
+	rt: Runtime = runtimeFor(),
+): NodeJS.ProcessEnv {
 	return cleanEnv({
 		PATH: `${rt.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
 		...extra,
@@ -78,7 +83,10 @@ function guardFromLint(): void {
 	fs.mkdirSync(DEV_DIR, { recursive: true });
 	const config = path.join(DEV_DIR, 'eslint.config.mjs');
 	if (!fs.existsSync(config)) {
-		fs.writeFileSync(config, "// Generated: n8n's install and data, not project code.\nexport default [{ ignores: ['**/*'] }];\n");
+		fs.writeFileSync(
+			config,
+			"// Generated: n8n's install and data, not project code.\nexport default [{ ignores: ['**/*'] }];\n",
+		);
 	}
 }
 
@@ -91,7 +99,8 @@ export async function ensureInstalled(
 	const lockFile = rt.lockFile;
 	guardFromLint();
 	if (!options.force && !options.updateLock && isInstalled(rt)) {
-		if (!options.quiet) log(`reusing n8n ${rt.n8nVersion} on Node ${rt.nodeVersion} in ${runtimeDir}`);
+		if (!options.quiet)
+			log(`reusing n8n ${rt.n8nVersion} on Node ${rt.nodeVersion} in ${runtimeDir}`);
 		return;
 	}
 	fs.mkdirSync(runtimeDir, { recursive: true });
@@ -108,15 +117,25 @@ export async function ensureInstalled(
 	// The whole tree is pinned by test/e2e/n8n/runtime/<line>/package-lock.json (n8n's own dependencies use
 	// ranges), so every machine and CI run the same n8n. `npm ci` from it; without a matching lock
 	// (other versions, another platform's Node package) `npm install` resolves afresh.
-	const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund', '--engine-strict=false', '--loglevel=error'];
+	const npmFlags = [
+		'--ignore-scripts',
+		'--no-audit',
+		'--no-fund',
+		'--engine-strict=false',
+		'--loglevel=error',
+	];
 	const lockUsable = !options.updateLock && lockMatches(lockFile, manifest.dependencies);
 	fs.rmSync(path.join(runtimeDir, 'package-lock.json'), { force: true });
 	if (lockUsable) {
 		fs.copyFileSync(lockFile, path.join(runtimeDir, 'package-lock.json'));
-		log(`installing ${rt.nodePackage}@${rt.nodeVersion} and n8n@${rt.n8nVersion} into ${runtimeDir} from the lock (several minutes)`);
+		log(
+			`installing ${rt.nodePackage}@${rt.nodeVersion} and n8n@${rt.n8nVersion} into ${runtimeDir} from the lock (several minutes)`,
+		);
 		await run('npm', ['ci', ...npmFlags], { cwd: runtimeDir, env: cleanEnv(), stream: true });
 	} else {
-		log(`installing ${rt.nodePackage}@${rt.nodeVersion} and n8n@${rt.n8nVersion} into ${runtimeDir} without a matching lock (several minutes)`);
+		log(
+			`installing ${rt.nodePackage}@${rt.nodeVersion} and n8n@${rt.n8nVersion} into ${runtimeDir} without a matching lock (several minutes)`,
+		);
 		await run('npm', ['install', ...npmFlags], { cwd: runtimeDir, env: cleanEnv(), stream: true });
 		if (options.updateLock) {
 			fs.mkdirSync(path.dirname(lockFile), { recursive: true });
@@ -127,7 +146,8 @@ export async function ensureInstalled(
 		}
 	}
 	const nodeVersion = (await run(rt.nodeBin, ['--version'])).stdout.trim();
-	if (nodeVersion !== `v${rt.nodeVersion}`) throw new Error(`${rt.nodeBin} is ${nodeVersion}, expected v${rt.nodeVersion}`);
+	if (nodeVersion !== `v${rt.nodeVersion}`)
+		throw new Error(`${rt.nodeBin} is ${nodeVersion}, expected v${rt.nodeVersion}`);
 	log(`npm install done after ${seconds(started)} s`);
 
 	// Compile the native modules against Node 24's headers (shipped in the node package's include/),
@@ -142,13 +162,16 @@ export async function ensureInstalled(
 			['rebuild', ...toBuild, '--ignore-scripts=false', '--foreground-scripts', '--loglevel=error'],
 			{
 				cwd: runtimeDir,
-				env: runtimeEnv({
-					npm_config_nodedir: rt.nodePackageDir,
-					JOBS: 'max',
-					// sqlite3's prebuild-install would try to download a binary first; isolated-vm ships
-					// prebuilt binaries in its package and keeps using them (only 'true' forces it to build)
-					npm_config_build_from_source: 'sqlite3',
-				}, rt),
+				env: runtimeEnv(
+					{
+						npm_config_nodedir: rt.nodePackageDir,
+						JOBS: 'max',
+						// sqlite3's prebuild-install would try to download a binary first; isolated-vm ships
+						// prebuilt binaries in its package and keeps using them (only 'true' forces it to build)
+						npm_config_build_from_source: 'sqlite3',
+					},
+					rt,
+				),
 				stream: false,
 			},
 		);
@@ -158,11 +181,17 @@ export async function ensureInstalled(
 	// Prove the result loads in Node 24 before recording it.
 	await run(
 		rt.nodeBin,
-		['-e', rt.nativeModules.map((m) => `require(${JSON.stringify(m)});`).join('') + 'console.log("ok")'],
+		[
+			'-e',
+			rt.nativeModules.map((m) => `require(${JSON.stringify(m)});`).join('') + 'console.log("ok")',
+		],
 		{ cwd: runtimeDir, env: runtimeEnv({}, rt) },
 	);
-	const n8nVersion = (await run(rt.nodeBin, [rt.n8nBin, '--version'], { cwd: runtimeDir, env: runtimeEnv({}, rt) })).stdout.trim();
-	if (!n8nVersion.includes(rt.n8nVersion)) throw new Error(`n8n --version printed ${n8nVersion}, expected ${rt.n8nVersion}`);
+	const n8nVersion = (
+		await run(rt.nodeBin, [rt.n8nBin, '--version'], { cwd: runtimeDir, env: runtimeEnv({}, rt) })
+	).stdout.trim();
+	if (!n8nVersion.includes(rt.n8nVersion))
+		throw new Error(`n8n --version printed ${n8nVersion}, expected ${rt.n8nVersion}`);
 
 	const marker: Marker = {
 		node: rt.nodeVersion,
@@ -192,7 +221,11 @@ if (require.main === module) {
 	const started = Date.now();
 	const lineIndex = process.argv.indexOf('--n8n');
 	const runtime = runtimeFor(parseLine(lineIndex >= 0 ? process.argv[lineIndex + 1] : undefined));
-	ensureInstalled({ force: process.argv.includes('--force'), updateLock: process.argv.includes('--update-lock'), runtime })
+	ensureInstalled({
+		force: process.argv.includes('--force'),
+		updateLock: process.argv.includes('--update-lock'),
+		runtime,
+	})
 		.then(() => log(`done in ${seconds(started)} s`))
 		.catch((error: unknown) => {
 			console.error(error instanceof Error ? error.message : error);

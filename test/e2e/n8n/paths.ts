@@ -39,7 +39,11 @@ export interface Runtime {
 
 const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 
-function runtimeAt(line: N8nLine, dir: string, spec: Pick<Runtime, 'n8nVersion' | 'nodeVersion' | 'nativeModules' | 'overrides'>): Runtime {
+function runtimeAt(
+	line: N8nLine,
+	dir: string,
+	spec: Pick<Runtime, 'n8nVersion' | 'nodeVersion' | 'nativeModules' | 'overrides'>,
+): Runtime {
 	const nodePackageDir = path.join(dir, 'node_modules', NODE_PACKAGE);
 	return {
 		line,

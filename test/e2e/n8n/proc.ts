@@ -21,7 +21,11 @@ export interface RunResult {
 	stderr: string;
 }
 
-export async function run(cmd: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+export async function run(
+	cmd: string,
+	args: string[],
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const child = spawn(cmd, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
@@ -51,9 +55,14 @@ export async function run(cmd: string, args: string[], options: RunOptions = {})
 		child.on('error', reject);
 		child.on('close', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
 	}).finally(() => clearTimeout(timer));
-	if (timedOut) throw new Error(`${cmd} ${args.join(' ')}: timed out after ${options.timeoutMs} ms\n${tail(stdout + stderr)}`);
+	if (timedOut)
+		throw new Error(
+			`${cmd} ${args.join(' ')}: timed out after ${options.timeoutMs} ms\n${tail(stdout + stderr)}`,
+		);
 	if (code !== 0 && !options.allowFailure) {
-		throw new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${options.stream ? '' : tail(stdout + stderr)}`);
+		throw new Error(
+			`${cmd} ${args.join(' ')} exited with ${code}\n${options.stream ? '' : tail(stdout + stderr)}`,
+		);
 	}
 	return { code, stdout, stderr };
 }
@@ -124,7 +133,10 @@ export function startService(
 			} catch {
 				// already gone
 			}
-			const done = await Promise.race([exited.then(() => true), unrefDelay(15_000).then(() => false)]);
+			const done = await Promise.race([
+				exited.then(() => true),
+				unrefDelay(15_000).then(() => false),
+			]);
 			killGroup(child, 'SIGKILL');
 			if (!done) await Promise.race([exited, unrefDelay(5_000)]);
 		},

@@ -5,7 +5,12 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './backing-services';
+import {
+	startPostgres,
+	startRedis,
+	type PostgresServer,
+	type RedisServer,
+} from './backing-services';
 import { runtimeEnv } from './install';
 import type { Runtime } from './paths';
 import { freePort, isPortFree, run, startService, tail, waitFor, type Service } from './proc';
@@ -48,7 +53,12 @@ export class N8nProcesses {
 	private postgres?: PostgresServer;
 
 	constructor(
-		private readonly options: StartOptions & { mode: N8nMode; runtime: Runtime; userFolder: string; logDir: string },
+		private readonly options: StartOptions & {
+			mode: N8nMode;
+			runtime: Runtime;
+			userFolder: string;
+			logDir: string;
+		},
 		private readonly log: (message: string) => void,
 	) {}
 
@@ -68,7 +78,8 @@ export class N8nProcesses {
 		fs.mkdirSync(userFolder, { recursive: true });
 		fs.mkdirSync(logDir, { recursive: true });
 		const port = this.options.port ?? (await freePort());
-		if (!(await isPortFree(port))) throw new Error(`port ${port} on 127.0.0.1 is in use (another n8n running?)`);
+		if (!(await isPortFree(port)))
+			throw new Error(`port ${port} on 127.0.0.1 is in use (another n8n running?)`);
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		const webhookPort = mode === 'queue' ? await freePort() : port;
 		this.webhookBaseUrl = `http://127.0.0.1:${webhookPort}`;
@@ -130,10 +141,20 @@ export class N8nProcesses {
 		};
 	}
 
-	private async spawn(name: string, args: string[], port: number, extra: NodeJS.ProcessEnv = {}): Promise<Service> {
+	private async spawn(
+		name: string,
+		args: string[],
+		port: number,
+		extra: NodeJS.ProcessEnv = {},
+	): Promise<Service> {
 		const { runtime, logDir } = this.options;
 		const env = runtimeEnv(
-			{ ...this.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extra },
+			{
+				...this.env,
+				N8N_PORT: String(port),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				...extra,
+			},
 			runtime,
 		);
 		const logFile = path.join(logDir, `n8n-${name}.log`);
@@ -164,15 +185,24 @@ export class N8nProcesses {
 			);
 		} catch (error) {
 			const log = fs.existsSync(service.logFile) ? fs.readFileSync(service.logFile, 'utf8') : '';
-			throw new Error(`${(error as Error).message}\n--- ${service.logFile} (tail) ---\n${tail(log)}`);
+			throw new Error(
+				`${(error as Error).message}\n--- ${service.logFile} (tail) ---\n${tail(log)}`,
+			);
 		}
 	}
 
 	/** Runs an n8n CLI command against this instance's database. */
 	async cli(args: string[]): Promise<string> {
 		const { runtime } = this.options;
-		const env = runtimeEnv({ ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, runtime);
-		const result = await run(runtime.nodeBin, [runtime.n8nBin, ...args], { cwd: runtime.dir, env, timeoutMs: 180_000 });
+		const env = runtimeEnv(
+			{ ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			runtime,
+		);
+		const result = await run(runtime.nodeBin, [runtime.n8nBin, ...args], {
+			cwd: runtime.dir,
+			env,
+			timeoutMs: 180_000,
+		});
 		return result.stdout;
 	}
 

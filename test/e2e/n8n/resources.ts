@@ -21,7 +21,8 @@ export class N8nResources {
 	}
 
 	async createCredential(input: CredentialInput): Promise<string> {
-		return (await this.http.api<{ id: string }>('POST', '/credentials', this.credentialBody(input))).id;
+		return (await this.http.api<{ id: string }>('POST', '/credentials', this.credentialBody(input)))
+			.id;
 	}
 
 	/**
@@ -35,7 +36,9 @@ export class N8nResources {
 
 	/** Creates the credential, or updates the one of the same name and type. Returns its id. */
 	async upsertCredential(input: CredentialInput): Promise<string> {
-		const existing = (await this.listCredentials()).find((c) => c.name === input.name && c.type === input.type);
+		const existing = (await this.listCredentials()).find(
+			(c) => c.name === input.name && c.type === input.type,
+		);
 		if (!existing) return await this.createCredential(input);
 		const { name, type, data } = this.credentialBody(input);
 		await this.http.api('PATCH', `/credentials/${existing.id}`, { name, type, data });
@@ -43,8 +46,13 @@ export class N8nResources {
 	}
 
 	/** The CLI way, keeping exact ids (for fixtures that reference credential ids): n8n import:credentials. */
-	async importCredentialsWithCli(credentials: Array<CredentialInput & { id: string }>): Promise<void> {
-		await this.importWithCli('credentials', credentials.map((c) => ({ ...c, isManaged: false })));
+	async importCredentialsWithCli(
+		credentials: Array<CredentialInput & { id: string }>,
+	): Promise<void> {
+		await this.importWithCli(
+			'credentials',
+			credentials.map((c) => ({ ...c, isManaged: false })),
+		);
 	}
 
 	/** The CLI way for workflows: n8n import:workflow (keeps ids; imported workflows are unpublished). */
@@ -84,12 +92,19 @@ export class N8nResources {
 
 	/** Publishes (n8n 1.x: activates) the workflow's current version. */
 	async publishWorkflow(id: string): Promise<Workflow> {
-		return await this.http.api<Workflow>('POST', `/workflows/${id}/${this.line === '1.x' ? 'activate' : 'publish'}`, {});
+		return await this.http.api<Workflow>(
+			'POST',
+			`/workflows/${id}/${this.line === '1.x' ? 'activate' : 'publish'}`,
+			{},
+		);
 	}
 
 	/** Unpublishes (n8n 1.x: deactivates) the workflow. */
 	async unpublishWorkflow(id: string): Promise<Workflow> {
-		return await this.http.api<Workflow>('POST', `/workflows/${id}/${this.line === '1.x' ? 'deactivate' : 'unpublish'}`);
+		return await this.http.api<Workflow>(
+			'POST',
+			`/workflows/${id}/${this.line === '1.x' ? 'deactivate' : 'unpublish'}`,
+		);
 	}
 
 	async deleteWorkflow(id: string): Promise<void> {
@@ -105,6 +120,7 @@ function workflowBody(input: WorkflowInput): WorkflowInput {
 		connections: input.connections,
 		settings: input.settings ?? { executionOrder: 'v1' },
 	};
-	if (input.staticData !== undefined && input.staticData !== null) body.staticData = input.staticData;
+	if (input.staticData !== undefined && input.staticData !== null)
+		body.staticData = input.staticData;
 	return body;
 }

@@ -10,7 +10,16 @@ import { runtimeFor, type Runtime } from './paths';
 import { N8nProcesses, seconds } from './processes';
 import type { Service } from './proc';
 import { N8nResources } from './resources';
-import { DEFAULT_OWNER, type CredentialInput, type Execution, type N8nMode, type Owner, type StartOptions, type Workflow, type WorkflowInput } from './types';
+import {
+	DEFAULT_OWNER,
+	type CredentialInput,
+	type Execution,
+	type N8nMode,
+	type Owner,
+	type StartOptions,
+	type Workflow,
+	type WorkflowInput,
+} from './types';
 import { callWebhook, listExecutions, waitForExecutions, webhookUrl } from './webhooks';
 
 export * from './types';
@@ -33,8 +42,15 @@ export class N8nServer {
 		this.userFolder = path.resolve(options.userFolder);
 		this.logDir = options.logDir ?? path.join(this.userFolder, 'logs');
 		const { mode, runtime, userFolder, logDir } = this;
-		this.procs = new N8nProcesses({ ...options, mode, runtime, userFolder, logDir }, (m) => this.log(m));
-		this.resources = new N8nResources(this.http, runtime.line, async (args) => await this.cli(args), userFolder);
+		this.procs = new N8nProcesses({ ...options, mode, runtime, userFolder, logDir }, (m) =>
+			this.log(m),
+		);
+		this.resources = new N8nResources(
+			this.http,
+			runtime.line,
+			async (args) => await this.cli(args),
+			userFolder,
+		);
 	}
 
 	/** Installs n8n if needed, starts it, sets up the owner account and a public-API key. */
@@ -47,7 +63,9 @@ export class N8nServer {
 			server.http.baseUrl = server.procs.baseUrl;
 			await server.setupOwner();
 			await server.createApiKey();
-			server.log(`n8n ${server.runtime.n8nVersion} up in ${seconds(started)} s (logs: ${server.logDir})`);
+			server.log(
+				`n8n ${server.runtime.n8nVersion} up in ${seconds(started)} s (logs: ${server.logDir})`,
+			);
 		} catch (error) {
 			await server.stop();
 			throw error;
@@ -85,7 +103,9 @@ export class N8nServer {
 	async api<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 		return await this.http.api<T>(method, route, body);
 	}
-	async nodeTypes(): Promise<Array<{ name: string; version: number | number[]; [key: string]: unknown }>> {
+	async nodeTypes(): Promise<
+		Array<{ name: string; version: number | number[]; [key: string]: unknown }>
+	> {
 		return await this.http.nodeTypes();
 	}
 	async setupOwner(): Promise<void> {
@@ -111,7 +131,9 @@ export class N8nServer {
 	async upsertCredential(input: CredentialInput): Promise<string> {
 		return await this.resources.upsertCredential(input);
 	}
-	async importCredentialsWithCli(credentials: Array<CredentialInput & { id: string }>): Promise<void> {
+	async importCredentialsWithCli(
+		credentials: Array<CredentialInput & { id: string }>,
+	): Promise<void> {
 		await this.resources.importCredentialsWithCli(credentials);
 	}
 	async importWorkflowsWithCli(workflows: Array<WorkflowInput & { id: string }>): Promise<void> {
@@ -157,7 +179,11 @@ export class N8nServer {
 	): Promise<Execution[]> {
 		return await listExecutions(this.http, query);
 	}
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<Execution[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 30_000,
+	): Promise<Execution[]> {
 		return await waitForExecutions(this.http, workflowId, count, timeoutMs);
 	}
 

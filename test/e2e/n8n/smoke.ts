@@ -29,7 +29,9 @@ async function main(): Promise<void> {
 					webhookId: 'a6f1c1a4-5b0e-4c55-9d1e-3c2b1d0e9f01',
 				},
 				{
-					parameters: { jsCode: 'return [{ json: { answer: $input.first().json.body.value + 1 } }];' },
+					parameters: {
+						jsCode: 'return [{ json: { answer: $input.first().json.body.value + 1 } }];',
+					},
 					name: 'Code',
 					type: 'n8n-nodes-base.code',
 					typeVersion: 2,
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
 			throw new Error(`webhook answered ${response.status} ${response.text}`);
 		}
 		const [execution] = await n8n.waitForExecutions(workflow.id, 1);
-		if (execution.status !== 'success') throw new Error(`execution ${execution.id} is ${execution.status}`);
+		if (execution.status !== 'success')
+			throw new Error(`execution ${execution.id} is ${execution.status}`);
 		console.log(
 			`smoke (${mode}): OK. start ${((up - started) / 1000).toFixed(1)} s, workflow round trip ${((Date.now() - up) / 1000).toFixed(1)} s`,
 		);

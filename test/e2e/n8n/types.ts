@@ -58,7 +58,10 @@ export interface Workflow extends WorkflowInput {
 
 type RunData = Record<
 	string,
-	Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message?: string } }>
+	Array<{
+		data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+		error?: { message?: string };
+	}>
 >;
 
 export interface Execution {

@@ -15,34 +15,131 @@ const emu = useEmulator();
 const bearer = () =>
 	`Bearer ${jwt.sign({ application_id: emu.credentials.applicationId, jti: randomUUID() }, emu.credentials.privateKey, { algorithm: 'RS256', expiresIn: 300 })}`;
 const send = async (body: unknown, auth = bearer()): Promise<AxiosResponse> =>
-	await axios.post(`${emu.url}/v1/messages`, body, { headers: { authorization: auth }, validateStatus: () => true });
+	await axios.post(`${emu.url}/v1/messages`, body, {
+		headers: { authorization: auth },
+		validateStatus: () => true,
+	});
 
 const P = { to: '447700900000', from: '447700900001' };
 const URL_ = 'https://example.com/media/cat.jpg';
 
 /** Bodies with exactly the fields of the SDK's request types (optional ones filled in). */
 const accepted: Array<[string, Record<string, unknown>]> = [
-	['SMS text', { ...P, channel: 'sms', message_type: 'text', text: 'Hi', client_ref: 'r', sms: { encoding_type: 'auto', content_id: 'c', entity_id: 'e' }, ttl: 600 }],
-	['SMS from a sender ID', { to: P.to, from: 'AcmeShop', channel: 'sms', message_type: 'text', text: 'Hi' }],
-	['MMS image with caption from a short code', { to: '12015550124', from: '12345', channel: 'mms', message_type: 'image', image: { url: URL_, caption: 'A cat' }, ttl: 600 }],
-	['WhatsApp text', { ...P, channel: 'whatsapp', message_type: 'text', text: 'x'.repeat(4096), client_ref: 'r'.repeat(100) }],
-	['WhatsApp image', { ...P, channel: 'whatsapp', message_type: 'image', image: { url: URL_, caption: 'c' } }],
+	[
+		'SMS text',
+		{
+			...P,
+			channel: 'sms',
+			message_type: 'text',
+			text: 'Hi',
+			client_ref: 'r',
+			sms: { encoding_type: 'auto', content_id: 'c', entity_id: 'e' },
+			ttl: 600,
+		},
+	],
+	[
+		'SMS from a sender ID',
+		{ to: P.to, from: 'AcmeShop', channel: 'sms', message_type: 'text', text: 'Hi' },
+	],
+	[
+		'MMS image with caption from a short code',
+		{
+			to: '12015550124',
+			from: '12345',
+			channel: 'mms',
+			message_type: 'image',
+			image: { url: URL_, caption: 'A cat' },
+			ttl: 600,
+		},
+	],
+	[
+		'WhatsApp text',
+		{
+			...P,
+			channel: 'whatsapp',
+			message_type: 'text',
+			text: 'x'.repeat(4096),
+			client_ref: 'r'.repeat(100),
+		},
+	],
+	[
+		'WhatsApp image',
+		{ ...P, channel: 'whatsapp', message_type: 'image', image: { url: URL_, caption: 'c' } },
+	],
 	['WhatsApp audio', { ...P, channel: 'whatsapp', message_type: 'audio', audio: { url: URL_ } }],
-	['WhatsApp video', { ...P, channel: 'whatsapp', message_type: 'video', video: { url: URL_, caption: 'c' } }],
-	['WhatsApp file', { ...P, channel: 'whatsapp', message_type: 'file', file: { url: URL_, caption: 'c' } }],
-	['WhatsApp template', { ...P, channel: 'whatsapp', message_type: 'template', template: { name: 'ns:verify', parameters: ['a', 'b'] }, whatsapp: { policy: 'deterministic', locale: 'en_US' } }],
-	['Viber text with viber_service', { ...P, from: '654321', channel: 'viber_service', message_type: 'text', text: 'Hi', viber_service: { category: 'promotion', ttl: 42 * 10, type: 'type' } }],
-	['Viber image', { ...P, from: '654321', channel: 'viber_service', message_type: 'image', image: { url: URL_, caption: 'c' }, viber_service: { category: 'transaction' } }],
-	['Messenger text with messenger', { to: '5473848892683926', from: '107083064136738', channel: 'messenger', message_type: 'text', text: 'Hi', messenger: { category: 'response', tag: 'ACCOUNT_UPDATE' } }],
-	...(['image', 'audio', 'video', 'file'] as const).map((type): [string, Record<string, unknown>] => [
-		`Messenger ${type}`,
-		{ to: '5473848892683926', from: '107083064136738', channel: 'messenger', message_type: type, [type]: { url: URL_ }, webhook_url: 'https://example.com/status', webhook_version: 'v0.1' },
-	]),
+	[
+		'WhatsApp video',
+		{ ...P, channel: 'whatsapp', message_type: 'video', video: { url: URL_, caption: 'c' } },
+	],
+	[
+		'WhatsApp file',
+		{ ...P, channel: 'whatsapp', message_type: 'file', file: { url: URL_, caption: 'c' } },
+	],
+	[
+		'WhatsApp template',
+		{
+			...P,
+			channel: 'whatsapp',
+			message_type: 'template',
+			template: { name: 'ns:verify', parameters: ['a', 'b'] },
+			whatsapp: { policy: 'deterministic', locale: 'en_US' },
+		},
+	],
+	[
+		'Viber text with viber_service',
+		{
+			...P,
+			from: '654321',
+			channel: 'viber_service',
+			message_type: 'text',
+			text: 'Hi',
+			viber_service: { category: 'promotion', ttl: 42 * 10, type: 'type' },
+		},
+	],
+	[
+		'Viber image',
+		{
+			...P,
+			from: '654321',
+			channel: 'viber_service',
+			message_type: 'image',
+			image: { url: URL_, caption: 'c' },
+			viber_service: { category: 'transaction' },
+		},
+	],
+	[
+		'Messenger text with messenger',
+		{
+			to: '5473848892683926',
+			from: '107083064136738',
+			channel: 'messenger',
+			message_type: 'text',
+			text: 'Hi',
+			messenger: { category: 'response', tag: 'ACCOUNT_UPDATE' },
+		},
+	],
+	...(['image', 'audio', 'video', 'file'] as const).map(
+		(type): [string, Record<string, unknown>] => [
+			`Messenger ${type}`,
+			{
+				to: '5473848892683926',
+				from: '107083064136738',
+				channel: 'messenger',
+				message_type: type,
+				[type]: { url: URL_ },
+				webhook_url: 'https://example.com/status',
+				webhook_version: 'v0.1',
+			},
+		],
+	),
 ];
 
 it.each(accepted)('accepts %s (202, recorded as v1)', async (_label, body) => {
 	const res = await send(body);
-	expect({ status: res.status, data: res.data }).toEqual({ status: 202, data: { message_uuid: expect.any(String) } });
+	expect({ status: res.status, data: res.data }).toEqual({
+		status: 202,
+		data: { message_uuid: expect.any(String) },
+	});
 	expect(emu.accepted).toEqual([expect.objectContaining({ body, version: 'v1' })]);
 });
 
@@ -61,7 +158,12 @@ const refused: Array<[string, Record<string, unknown>, number, string[]]> = [
 	['no message_type', with_(waText, { message_type: undefined }), 400, ['message_type']],
 	['an unknown channel', with_(waText, { channel: 'telegram' }), 422, ['channel']],
 	['the v0.1 Viber name', with_(viber, { channel: 'viber_service_msg' }), 422, ['channel']],
-	['a type the channel does not take', with_(messenger, { message_type: 'template' }), 422, ['message_type']],
+	[
+		'a type the channel does not take',
+		with_(messenger, { message_type: 'template' }),
+		422,
+		['message_type'],
+	],
 	['to as a v0.1 object', with_(waText, { to: { type: 'whatsapp', number: P.to } }), 422, ['to']],
 	['no to', with_(waText, { to: undefined }), 400, ['to']],
 	['a text without text', with_(waText, { text: undefined }), 400, ['text']],
@@ -69,14 +171,39 @@ const refused: Array<[string, Record<string, unknown>, number, string[]]> = [
 	['Messenger text over 640', with_(messenger, { text: 'x'.repeat(641) }), 422, ['text']],
 	['client_ref over 100', with_(waText, { client_ref: 'r'.repeat(101) }), 422, ['client_ref']],
 	['an image without url', with_(accepted[4][1], { image: { caption: 'c' } }), 400, ['image.url']],
-	['a relative media URL', with_(accepted[4][1], { image: { url: '/cat.jpg' } }), 422, ['image.url']],
+	[
+		'a relative media URL',
+		with_(accepted[4][1], { image: { url: '/cat.jpg' } }),
+		422,
+		['image.url'],
+	],
 	['a template without whatsapp', with_(waTemplate, { whatsapp: undefined }), 400, ['whatsapp']],
-	['a fallback policy', with_(waTemplate, { whatsapp: { policy: 'fallback', locale: 'en_US' } }), 422, ['whatsapp.policy']],
+	[
+		'a fallback policy',
+		with_(waTemplate, { whatsapp: { policy: 'fallback', locale: 'en_US' } }),
+		422,
+		['whatsapp.policy'],
+	],
 	['a Viber TTL of 10', with_(viber, { viber_service: { ttl: 10 } }), 422, ['viber_service.ttl']],
-	['a Viber category of news', with_(viber, { viber_service: { category: 'news' } }), 422, ['viber_service.category']],
-	['message_tag without a tag', with_(messenger, { messenger: { category: 'message_tag' } }), 400, ['messenger.tag']],
+	[
+		'a Viber category of news',
+		with_(viber, { viber_service: { category: 'news' } }),
+		422,
+		['viber_service.category'],
+	],
+	[
+		'message_tag without a tag',
+		with_(messenger, { messenger: { category: 'message_tag' } }),
+		400,
+		['messenger.tag'],
+	],
 	['a webhook_version of v2', with_(waText, { webhook_version: 'v2' }), 422, ['webhook_version']],
-	['an SMS encoding_type of ascii', with_(accepted[0][1], { sms: { encoding_type: 'ascii' } }), 422, ['sms.encoding_type']],
+	[
+		'an SMS encoding_type of ascii',
+		with_(accepted[0][1], { sms: { encoding_type: 'ascii' } }),
+		422,
+		['sms.encoding_type'],
+	],
 ];
 
 it.each(refused)('refuses %s', async (_label, body, status, names) => {
@@ -96,15 +223,54 @@ describe('v1 webhooks (shared README: string to/from, channel, error title = cod
 	it('status events of every channel', () => {
 		const ref = { message_uuid: 'u-1', clientRef: 'r-1' };
 		const status = channelStatusEvent(ref, envelopeOf('v1', viber), 'read', undefined, 'v1');
-		expect(status).toEqual({ message_uuid: 'u-1', timestamp: expect.any(String), status: 'read', to: P.to, from: '654321', channel: 'viber_service', client_ref: 'r-1' });
-		const failed = channelStatusEvent(ref, envelopeOf('v1', messenger), 'rejected', { code: 1240, reason: 'Illegal Number' }, 'v1');
-		expect(failed).toMatchObject({ channel: 'messenger', to: '5473848892683926', error: { type: expect.stringMatching(/#1240$/), title: '1240', detail: 'Illegal Number' } });
-		const v01 = channelStatusEvent(ref, envelopeOf('v1', messenger), 'delivered', undefined, 'v0.1');
-		expect(v01).toMatchObject({ to: { type: 'messenger', id: '5473848892683926' }, from: { type: 'messenger', id: '107083064136738' } });
+		expect(status).toEqual({
+			message_uuid: 'u-1',
+			timestamp: expect.any(String),
+			status: 'read',
+			to: P.to,
+			from: '654321',
+			channel: 'viber_service',
+			client_ref: 'r-1',
+		});
+		const failed = channelStatusEvent(
+			ref,
+			envelopeOf('v1', messenger),
+			'rejected',
+			{ code: 1240, reason: 'Illegal Number' },
+			'v1',
+		);
+		expect(failed).toMatchObject({
+			channel: 'messenger',
+			to: '5473848892683926',
+			error: { type: expect.stringMatching(/#1240$/), title: '1240', detail: 'Illegal Number' },
+		});
+		const v01 = channelStatusEvent(
+			ref,
+			envelopeOf('v1', messenger),
+			'delivered',
+			undefined,
+			'v0.1',
+		);
+		expect(v01).toMatchObject({
+			to: { type: 'messenger', id: '5473848892683926' },
+			from: { type: 'messenger', id: '107083064136738' },
+		});
 	});
 
 	it('inbound events: text at the top level, media under the type name', () => {
-		expect(channelInboundEvent({ channel: 'whatsapp', from: P.to, to: P.from, type: 'image', url: URL_, caption: 'my cat' }, 'v1')).toEqual({
+		expect(
+			channelInboundEvent(
+				{
+					channel: 'whatsapp',
+					from: P.to,
+					to: P.from,
+					type: 'image',
+					url: URL_,
+					caption: 'my cat',
+				},
+				'v1',
+			),
+		).toEqual({
 			channel: 'whatsapp',
 			message_type: 'image',
 			message_uuid: expect.any(String),
@@ -113,6 +279,8 @@ describe('v1 webhooks (shared README: string to/from, channel, error title = cod
 			from: P.to,
 			image: { url: URL_, caption: 'my cat' },
 		});
-		expect(channelInboundEvent({ channel: 'viber', from: P.to, to: '654321', text: 'Hi' }, 'v1')).toMatchObject({ channel: 'viber_service', message_type: 'text', text: 'Hi', to: '654321' });
+		expect(
+			channelInboundEvent({ channel: 'viber', from: P.to, to: '654321', text: 'Hi' }, 'v1'),
+		).toMatchObject({ channel: 'viber_service', message_type: 'text', text: 'Hi', to: '654321' });
 	});
 });

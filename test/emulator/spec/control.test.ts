@@ -18,7 +18,11 @@ async function control(method: 'GET' | 'POST', route: string, body?: unknown) {
 	return { status: res.status, text: await res.text() };
 }
 
-const secrets = () => [emu.credentials.apiSecret, emu.credentials.signatureSecret, ...emu.credentials.privateKey.split('\n').filter((l) => l.length > 20)];
+const secrets = () => [
+	emu.credentials.apiSecret,
+	emu.credentials.signatureSecret,
+	...emu.credentials.privateKey.split('\n').filter((l) => l.length > 20),
+];
 
 describe('/_emulator control endpoints', () => {
 	it('state shows messages, requests, application and deliveries, and no secret', async () => {
@@ -29,7 +33,11 @@ describe('/_emulator control endpoints', () => {
 		expect(state.accepted).toHaveLength(1);
 		expect(state.requests).toEqual([{ auth: 'jwt', status: 202, at: expect.any(Number) }]);
 		expect(state.application.id).toBe(emu.credentials.applicationId);
-		expect(state.credentials).toEqual({ apiKey: emu.credentials.apiKey, applicationId: emu.credentials.applicationId, publicKey: emu.credentials.publicKey });
+		expect(state.credentials).toEqual({
+			apiKey: emu.credentials.apiKey,
+			applicationId: emu.credentials.applicationId,
+			publicKey: emu.credentials.publicKey,
+		});
 		expect(secrets().filter((s) => text.includes(s))).toEqual([]);
 	});
 
@@ -37,7 +45,11 @@ describe('/_emulator control endpoints', () => {
 		const receiver = await startReceiver([204]);
 		try {
 			pointWebhooks(emu, receiver.url);
-			const { status, text } = await control('POST', 'inbound', { from: '447700900555', to: '447700900001', text: 'hello' });
+			const { status, text } = await control('POST', 'inbound', {
+				from: '447700900555',
+				to: '447700900001',
+				text: 'hello',
+			});
 			expect(status).toBe(200);
 			expect(JSON.parse(text)).toMatchObject({ kind: 'inbound', status: 204, attempt: 1 });
 			expect(receiver.received).toHaveLength(1);
@@ -48,11 +60,20 @@ describe('/_emulator control endpoints', () => {
 	});
 
 	it('config changes runtime options only; faults queue faults; reset clears', async () => {
-		expect((await control('POST', 'config', { rateLimitPerSecond: 7, latencyMs: 0 })).status).toBe(200);
+		expect((await control('POST', 'config', { rateLimitPerSecond: 7, latencyMs: 0 })).status).toBe(
+			200,
+		);
 		expect(emu.options.rateLimitPerSecond).toBe(7);
 		expect((await control('POST', 'config', { apiSecret: 'mine' })).status).toBe(400);
 		expect((await control('POST', 'config', { latencyMs: -1 })).status).toBe(400);
-		expect((await control('POST', 'faults', [{ kind: 'status', status: 500 }, { kind: 'hang-after-accept' }])).text).toBe('{"queued":2}');
+		expect(
+			(
+				await control('POST', 'faults', [
+					{ kind: 'status', status: 500 },
+					{ kind: 'hang-after-accept' },
+				])
+			).text,
+		).toBe('{"queued":2}');
 		expect((await control('POST', 'faults', [{ kind: 'explode' }])).status).toBe(400);
 		expect((await send(emu, bearer(emu.credentials))).status).toBe(500);
 		expect((await control('POST', 'reset')).status).toBe(200);
@@ -72,13 +93,22 @@ describe('CLI', () => {
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	/** Starts the CLI, waits for its URL, runs `check`, then stops it with SIGTERM. */
-	async function runCli(args: string[], check: (url: string, output: string) => Promise<void>): Promise<{ code: number | null; output: string }> {
+	async function runCli(
+		args: string[],
+		check: (url: string, output: string) => Promise<void>,
+	): Promise<{ code: number | null; output: string }> {
 		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- runs the repo's own CLI, as `npm run emulator` does
-		const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', ...args], { cwd: root });
+		const child = spawn(
+			process.execPath,
+			['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', ...args],
+			{ cwd: root },
+		);
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child.on('exit', (code) => resolve(code)),
+		);
 		const until = Date.now() + 20_000;
 		let url: string | undefined;
 		while (!url && child.exitCode === null && Date.now() < until) {
@@ -103,42 +133,77 @@ describe('CLI', () => {
 		});
 		expect(run1.code).toBe(0);
 		expect(statSync(file).mode & 0o777).toBe(0o600);
-		expect(Object.keys(first).sort()).toEqual(['apiKey', 'apiSecret', 'applicationId', 'baseUrl', 'privateKey', 'publicKey', 'signatureSecret']);
+		expect(Object.keys(first).sort()).toEqual([
+			'apiKey',
+			'apiSecret',
+			'applicationId',
+			'baseUrl',
+			'privateKey',
+			'publicKey',
+			'signatureSecret',
+		]);
 		expect(run1.output).toContain(file);
-		const leaked = [first.apiSecret, first.signatureSecret, ...first.privateKey.split('\n').filter((l) => l.length > 20)].filter((s) => run1.output.includes(s));
+		const leaked = [
+			first.apiSecret,
+			first.signatureSecret,
+			...first.privateKey.split('\n').filter((l) => l.length > 20),
+		].filter((s) => run1.output.includes(s));
 		expect(leaked).toEqual([]);
 
-		const run2 = await runCli(['--port', '0', '--state', file, '--latency', '5', '--rate-limit', '30'], async (url) => {
-			const state = (await (await fetch(`${url}/_emulator/state`)).json()) as { credentials: Record<string, string> };
-			expect(state.credentials.apiKey).toBe(first.apiKey);
-			expect(state.credentials.applicationId).toBe(first.applicationId);
-		});
+		const run2 = await runCli(
+			['--port', '0', '--state', file, '--latency', '5', '--rate-limit', '30'],
+			async (url) => {
+				const state = (await (await fetch(`${url}/_emulator/state`)).json()) as {
+					credentials: Record<string, string>;
+				};
+				expect(state.credentials.apiKey).toBe(first.apiKey);
+				expect(state.credentials.applicationId).toBe(first.applicationId);
+			},
+		);
 		expect(run2.code).toBe(0);
 		expect(run2.output).toMatch(/loaded from/);
 	}, 60_000);
 
 	it('sets the account from flags: --webhook-version, --api-type, --account-status-url (printed, in state)', async () => {
-		const args = ['--port', '0', '--webhook-version', 'v0.1', '--api-type', 'sms', '--account-status-url', 'http://127.0.0.1:9/status'];
+		const args = [
+			'--port',
+			'0',
+			'--webhook-version',
+			'v0.1',
+			'--api-type',
+			'sms',
+			'--account-status-url',
+			'http://127.0.0.1:9/status',
+		];
 		const run = await runCli(args, async (url) => {
 			const state = (await (await fetch(`${url}/_emulator/state`)).json()) as Record<string, any>;
 			expect(state.application.capabilities.messages.version).toBe('v0.1');
-			expect(state.account).toEqual({ messagingApiType: 'sms', accountStatusUrl: 'http://127.0.0.1:9/status' });
+			expect(state.account).toEqual({
+				messagingApiType: 'sms',
+				accountStatusUrl: 'http://127.0.0.1:9/status',
+			});
 		});
 		expect(run.code).toBe(0);
 		expect(run.output).toMatch(/Messaging API type sms, application webhook version v0.1/);
 		const plain = await runCli(['--port', '0'], async () => {});
-		expect(plain.output).toMatch(/application webhook version unset \(v1\), account-level status URL unset/);
+		expect(plain.output).toMatch(
+			/application webhook version unset \(v1\), account-level status URL unset/,
+		);
 	}, 60_000);
 
 	it.each([
 		[['--api-type', 'voice'], /--api-type must be one of messages, sms/],
 		[['--webhook-version', 'v2'], /--webhook-version must be one of v0.1, v1/],
 		[['--account-status-url', 'ftp://x'], /--account-status-url must be an http\(s\) URL/],
-	])('refuses a bad account flag %j', async (flags, message) => {
-		const run = await runCli(['--port', '0', ...flags], async () => {});
-		expect(run.code).toBe(1);
-		expect(run.output).toMatch(message);
-	}, 30_000);
+	])(
+		'refuses a bad account flag %j',
+		async (flags, message) => {
+			const run = await runCli(['--port', '0', ...flags], async () => {});
+			expect(run.code).toBe(1);
+			expect(run.output).toMatch(message);
+		},
+		30_000,
+	);
 
 	it('refuses a bad flag value', async () => {
 		const run = await runCli(['--port', '0', '--rate-limit', 'lots'], async () => {});

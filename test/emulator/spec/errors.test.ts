@@ -12,10 +12,15 @@ import { basic, bearer, send } from './testkit';
 const emu = useEmulator();
 
 const wrongBasic = () => basic(emu.credentials.apiKey, 'not-the-secret');
-const wrongJwt = () => bearer(emu.credentials, { application_id: '00000000-0000-4000-8000-000000000000' });
+const wrongJwt = () =>
+	bearer(emu.credentials, { application_id: '00000000-0000-4000-8000-000000000000' });
 
 async function control(route: string, body: unknown) {
-	const res = await fetch(`${emu.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await fetch(`${emu.url}/_emulator/${route}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	return res.status;
 }
 
@@ -28,19 +33,26 @@ describe('401 titles of the Messages API', () => {
 	])('by default chosen per request: %s -> "%s"', async (_label, authorization, title) => {
 		const res = await send(emu, authorization());
 		expect(res.status).toBe(401);
-		expect(res.data).toMatchObject({ type: expect.stringMatching(/#unauthorized$/), title, detail: expect.any(String) });
+		expect(res.data).toMatchObject({
+			type: expect.stringMatching(/#unauthorized$/),
+			title,
+			detail: expect.any(String),
+		});
 	});
 
-	it.each(MESSAGES_401_TITLES)('the setting unauthorizedTitle gives every 401 the title "%s" (configure and control API)', async (title) => {
-		emu.configure({ unauthorizedTitle: title });
-		expect((await send(emu, undefined)).data.title).toBe(title);
-		expect((await send(emu, wrongBasic())).data.title).toBe(title);
-		emu.reset();
-		expect(await control('config', { unauthorizedTitle: title })).toBe(200);
-		expect((await send(emu, wrongJwt())).data.title).toBe(title);
-		expect(await control('config', { unauthorizedTitle: null })).toBe(200);
-		expect((await send(emu, undefined)).data.title).toBe('Unauthorised');
-	});
+	it.each(MESSAGES_401_TITLES)(
+		'the setting unauthorizedTitle gives every 401 the title "%s" (configure and control API)',
+		async (title) => {
+			emu.configure({ unauthorizedTitle: title });
+			expect((await send(emu, undefined)).data.title).toBe(title);
+			expect((await send(emu, wrongBasic())).data.title).toBe(title);
+			emu.reset();
+			expect(await control('config', { unauthorizedTitle: title })).toBe(200);
+			expect((await send(emu, wrongJwt())).data.title).toBe(title);
+			expect(await control('config', { unauthorizedTitle: null })).toBe(200);
+			expect((await send(emu, undefined)).data.title).toBe('Unauthorised');
+		},
+	);
 
 	it('the control API refuses a title that was never recorded', async () => {
 		expect(await control('config', { unauthorizedTitle: 'Unauthorized' })).toBe(400);
@@ -67,7 +79,10 @@ describe('429 of the Messages API', () => {
 	it('has the recorded body: title "Rate Limit Hit", type ending #1010, and Retry-After by default', async () => {
 		const res = await throttle();
 		expect(res.status).toBe(429);
-		expect(res.data).toMatchObject({ title: 'Rate Limit Hit', type: expect.stringMatching(/#1010$/) });
+		expect(res.data).toMatchObject({
+			title: 'Rate Limit Hit',
+			type: expect.stringMatching(/#1010$/),
+		});
 		expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 	});
 
@@ -85,11 +100,17 @@ describe('CLI flags', () => {
 		const root = path.resolve(__dirname, '../../..');
 		const run = async (args: string[], check: (url: string) => Promise<void>) => {
 			// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- runs the repo's own CLI, as `npm run emulator` does
-			const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', '--port', '0', ...args], { cwd: root });
+			const child = spawn(
+				process.execPath,
+				['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', '--port', '0', ...args],
+				{ cwd: root },
+			);
 			let output = '';
 			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-			const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+			const exited = new Promise<number | null>((resolve) =>
+				child.on('exit', (code) => resolve(code)),
+			);
 			const until = Date.now() + 20_000;
 			let url: string | undefined;
 			while (!url && child.exitCode === null && Date.now() < until) {
@@ -105,10 +126,17 @@ describe('CLI flags', () => {
 			}
 			return { code: await exited, output };
 		};
-		const ok = await run(['--unauthorized-title', 'Unauthorised', '--no-retry-after', '--rate-limit', '1'], async (url) => {
-			const res = await axios.post(`${url}/v0.1/messages`, {}, { headers: { authorization: 'Basic eDp5' }, validateStatus: () => true });
-			expect(res.data.title).toBe('Unauthorised');
-		});
+		const ok = await run(
+			['--unauthorized-title', 'Unauthorised', '--no-retry-after', '--rate-limit', '1'],
+			async (url) => {
+				const res = await axios.post(
+					`${url}/v0.1/messages`,
+					{},
+					{ headers: { authorization: 'Basic eDp5' }, validateStatus: () => true },
+				);
+				expect(res.data.title).toBe('Unauthorised');
+			},
+		);
 		expect(ok.code).toBe(0);
 		const bad = await run(['--unauthorized-title', 'Unauthorized'], async () => {});
 		expect(bad.code).toBe(1);

@@ -3,7 +3,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { useEmulator } from '../../support/emulator-fixture';
-import { appJwt, basic, bearer, craftJwt, otherPrivateKey, send, smsBody, UUID_V4 } from './testkit';
+import {
+	appJwt,
+	basic,
+	bearer,
+	craftJwt,
+	otherPrivateKey,
+	send,
+	smsBody,
+	UUID_V4,
+} from './testkit';
 
 const emu = useEmulator();
 
@@ -18,15 +27,27 @@ describe('authentication', () => {
 		expect(res.headers['content-type']).toMatch(/^application\/json/);
 		expect(res.data).toEqual({ message_uuid: expect.stringMatching(UUID_V4) });
 		expect(emu.accepted).toEqual([
-			{ message_uuid: res.data.message_uuid, body: smsBody(), auth: 'jwt', jti: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).jti, receivedAt: expect.any(Number) },
+			{
+				message_uuid: res.data.message_uuid,
+				body: smsBody(),
+				auth: 'jwt',
+				jti: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).jti,
+				receivedAt: expect.any(Number),
+			},
 		]);
-		expect(emu.requests).toEqual([{ auth: 'jwt', status: 202, body: smsBody(), at: expect.any(Number) }]);
+		expect(emu.requests).toEqual([
+			{ auth: 'jwt', status: 202, body: smsBody(), at: expect.any(Number) },
+		]);
 	});
 
 	it('accepts Basic api_key:api_secret, and a trailing slash on the path', async () => {
 		const res = await send(emu, account());
 		expect(res.status).toBe(202);
-		const slash = await fetch(`${emu.url}/v0.1/messages/`, { method: 'POST', headers: { authorization: account(), 'content-type': 'application/json' }, body: JSON.stringify(smsBody()) });
+		const slash = await fetch(`${emu.url}/v0.1/messages/`, {
+			method: 'POST',
+			headers: { authorization: account(), 'content-type': 'application/json' },
+			body: JSON.stringify(smsBody()),
+		});
 		expect(slash.status).toBe(202);
 		expect(emu.accepted.map((m) => m.auth)).toEqual(['basic', 'basic']);
 		expect(emu.accepted[0].jti).toBeUndefined();
@@ -37,10 +58,27 @@ describe('authentication', () => {
 		['an unknown scheme', () => `Token ${appJwt(emu.credentials)}`],
 		['a wrong api_secret', () => basic(emu.credentials.apiKey, 'not-the-secret')],
 		['a wrong api_key', () => basic('deadbeef', emu.credentials.apiSecret)],
-		['a token signed by another key', () => `Bearer ${appJwt(emu.credentials, {}, otherPrivateKey())}`],
-		['alg none', () => `Bearer ${craftJwt({ alg: 'none', typ: 'JWT' }, { application_id: emu.credentials.applicationId, iat: now(), jti: randomUUID() })}`],
-		['HS256 keyed with the public key', () => `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { application_id: emu.credentials.applicationId, iat: now(), jti: randomUUID() }, emu.credentials.publicKey)}`],
-		['a tampered payload', () => { const [h, , s] = appJwt(emu.credentials).split('.'); return `Bearer ${h}.${Buffer.from(JSON.stringify({ application_id: emu.credentials.applicationId, iat: now(), jti: 'x' })).toString('base64url')}.${s}`; }],
+		[
+			'a token signed by another key',
+			() => `Bearer ${appJwt(emu.credentials, {}, otherPrivateKey())}`,
+		],
+		[
+			'alg none',
+			() =>
+				`Bearer ${craftJwt({ alg: 'none', typ: 'JWT' }, { application_id: emu.credentials.applicationId, iat: now(), jti: randomUUID() })}`,
+		],
+		[
+			'HS256 keyed with the public key',
+			() =>
+				`Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { application_id: emu.credentials.applicationId, iat: now(), jti: randomUUID() }, emu.credentials.publicKey)}`,
+		],
+		[
+			'a tampered payload',
+			() => {
+				const [h, , s] = appJwt(emu.credentials).split('.');
+				return `Bearer ${h}.${Buffer.from(JSON.stringify({ application_id: emu.credentials.applicationId, iat: now(), jti: 'x' })).toString('base64url')}.${s}`;
+			},
+		],
 		['no application_id', () => bearer(emu.credentials, { application_id: undefined })],
 		['another application_id', () => bearer(emu.credentials, { application_id: randomUUID() })],
 		['no iat', () => bearer(emu.credentials, { iat: undefined })],
@@ -51,16 +89,26 @@ describe('authentication', () => {
 		['nbf in the future', () => bearer(emu.credentials, { nbf: now() + 600 })],
 		['a garbage token', () => 'Bearer not.a.jwt'],
 	];
-	it.each(rejected)('answers 401 problem+json for %s, accepting nothing', async (_name, authorization) => {
-		const res = await send(emu, authorization());
-		expect(res.status).toBe(401);
-		expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-		// Recorded titles (shared README "Real error answers"): "Unauthorised" for a missing header, else wrong credentials.
-		const title = /^(Basic|Bearer) \S+$/.test(authorization() ?? '') ? 'You did not provide correct credentials.' : 'Unauthorised';
-		expect(res.data).toMatchObject({ type: 'https://developer.nexmo.com/api-errors#unauthorized', title, detail: expect.any(String), instance: expect.stringMatching(UUID_V4) });
-		expect(emu.accepted).toHaveLength(0);
-		expect(emu.requests).toEqual([{ status: 401, at: expect.any(Number) }]);
-	});
+	it.each(rejected)(
+		'answers 401 problem+json for %s, accepting nothing',
+		async (_name, authorization) => {
+			const res = await send(emu, authorization());
+			expect(res.status).toBe(401);
+			expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+			// Recorded titles (shared README "Real error answers"): "Unauthorised" for a missing header, else wrong credentials.
+			const title = /^(Basic|Bearer) \S+$/.test(authorization() ?? '')
+				? 'You did not provide correct credentials.'
+				: 'Unauthorised';
+			expect(res.data).toMatchObject({
+				type: 'https://developer.nexmo.com/api-errors#unauthorized',
+				title,
+				detail: expect.any(String),
+				instance: expect.stringMatching(UUID_V4),
+			});
+			expect(emu.accepted).toHaveLength(0);
+			expect(emu.requests).toEqual([{ status: 401, at: expect.any(Number) }]);
+		},
+	);
 
 	it('refuses a reused jti: the SDK signs a fresh token per request', async () => {
 		const authorization = bearer(emu.credentials);
@@ -87,9 +135,26 @@ describe('validation of the send body', () => {
 		return body;
 	};
 	const cases: Array<[string, number, string[], unknown]> = [
-		['an empty object', 400, ['to.type', 'to.number', 'from.type', 'from.number', 'message.content.type', 'message.content.text'], {}],
+		[
+			'an empty object',
+			400,
+			[
+				'to.type',
+				'to.number',
+				'from.type',
+				'from.number',
+				'message.content.type',
+				'message.content.text',
+			],
+			{},
+		],
 		['no to.number', 400, ['to.number'], with_('to.number', undefined)],
-		['no message', 400, ['message.content.type', 'message.content.text'], with_('message', undefined)],
+		[
+			'no message',
+			400,
+			['message.content.type', 'message.content.text'],
+			with_('message', undefined),
+		],
 		['to.type mms', 422, ['to.type'], with_('to.type', 'mms')],
 		['to.number with +', 422, ['to.number'], with_('to.number', '+447700900000')],
 		['to.number of 6 digits', 422, ['to.number'], with_('to.number', '447700')],
@@ -101,17 +166,31 @@ describe('validation of the send body', () => {
 		['a 5-digit from without letters', 422, ['from.number'], with_('from.number', '12345')],
 		['content type image', 422, ['message.content.type'], with_('message.content.type', 'image')],
 		['empty text', 422, ['message.content.text'], with_('message.content.text', '')],
-		['1001 characters of text', 422, ['message.content.text'], with_('message.content.text', 'x'.repeat(1001))],
+		[
+			'1001 characters of text',
+			422,
+			['message.content.text'],
+			with_('message.content.text', 'x'.repeat(1001)),
+		],
 		['a 41-character client_ref', 422, ['client_ref'], with_('client_ref', 'r'.repeat(41))],
 		['a numeric client_ref', 422, ['client_ref'], with_('client_ref', 42)],
-		['two wrong fields', 422, ['to.number', 'from.number'], { ...with_('to.number', '12'), from: { type: 'sms', number: '' } }],
+		[
+			'two wrong fields',
+			422,
+			['to.number', 'from.number'],
+			{ ...with_('to.number', '12'), from: { type: 'sms', number: '' } },
+		],
 	];
 	it.each(cases)('%s -> %d naming %j', async (_name, status, names, body) => {
 		const res = await send(emu, account(), body);
 		expect(res.status).toBe(status);
 		expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
 		const code = status === 400 ? 1010 : 1020;
-		expect(res.data).toMatchObject({ type: `https://developer.nexmo.com/api-errors/messages-olympus#${code}`, title: status === 400 ? 'Missing params' : 'Invalid params', instance: expect.stringMatching(UUID_V4) });
+		expect(res.data).toMatchObject({
+			type: `https://developer.nexmo.com/api-errors/messages-olympus#${code}`,
+			title: status === 400 ? 'Missing params' : 'Invalid params',
+			instance: expect.stringMatching(UUID_V4),
+		});
 		expect(res.data.invalid_parameters.map((p: { name: string }) => p.name)).toEqual(names);
 		expect(emu.accepted).toHaveLength(0);
 		expect(emu.requests.map((r) => r.status)).toEqual([status]);
@@ -152,9 +231,14 @@ describe('throttling and latency', () => {
 		expect(throttled.headers['content-type']).toMatch(/^application\/problem\+json/);
 		expect(Number(throttled.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 		expect(Number.isInteger(Number(throttled.headers['retry-after']))).toBe(true);
-		expect(throttled.data).toMatchObject({ type: expect.stringMatching(/#1010$/), title: 'Rate Limit Hit' });
+		expect(throttled.data).toMatchObject({
+			type: expect.stringMatching(/#1010$/),
+			title: 'Rate Limit Hit',
+		});
 		expect(emu.accepted).toHaveLength(3);
-		await new Promise((resolve) => setTimeout(resolve, Number(throttled.headers['retry-after']) * 1000));
+		await new Promise((resolve) =>
+			setTimeout(resolve, Number(throttled.headers['retry-after']) * 1000),
+		);
 		expect((await send(emu, account())).status).toBe(202);
 	});
 
@@ -172,16 +256,28 @@ describe('faults', () => {
 	it.each([
 		[{ kind: 'status', status: 500 } as const, 500, 'Internal error', undefined],
 		[{ kind: 'status', status: 429, retryAfterSeconds: 2 } as const, 429, 'Rate Limit Hit', '2'],
-		[{ kind: 'status', status: 402, body: { type: 'x#1070', title: 'Partner quota exceeded', detail: 'd', instance: 'i' } } as const, 402, 'Partner quota exceeded', undefined],
-	])('a status fault %j answers %d and accepts nothing', async (fault, status, title, retryAfter) => {
-		emu.failNext(fault);
-		const res = await send(emu, account());
-		expect(res.status).toBe(status);
-		expect(res.data.title).toBe(title);
-		expect(res.headers['retry-after']).toBe(retryAfter);
-		expect(emu.accepted).toHaveLength(0);
-		expect(emu.requests.map((r) => r.status)).toEqual([status]);
-	});
+		[
+			{
+				kind: 'status',
+				status: 402,
+				body: { type: 'x#1070', title: 'Partner quota exceeded', detail: 'd', instance: 'i' },
+			} as const,
+			402,
+			'Partner quota exceeded',
+			undefined,
+		],
+	])(
+		'a status fault %j answers %d and accepts nothing',
+		async (fault, status, title, retryAfter) => {
+			emu.failNext(fault);
+			const res = await send(emu, account());
+			expect(res.status).toBe(status);
+			expect(res.data.title).toBe(title);
+			expect(res.headers['retry-after']).toBe(retryAfter);
+			expect(emu.accepted).toHaveLength(0);
+			expect(emu.requests.map((r) => r.status)).toEqual([status]);
+		},
+	);
 
 	it('reset-before-accept drops the connection and certainly accepts nothing', async () => {
 		emu.failNext({ kind: 'reset-before-accept' });

@@ -8,27 +8,49 @@ import jwt from 'jsonwebtoken';
 import type { Emulator, EmulatorCredentials } from '../index';
 
 /** An application JWT as Vonage's SDK makes it (RS256, fresh jti), with claims to override or drop (undefined). */
-export function appJwt(credentials: EmulatorCredentials, claims: Record<string, unknown> = {}, key = credentials.privateKey): string {
-	const payload: Record<string, unknown> = { application_id: credentials.applicationId, iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ...claims };
-	for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
+export function appJwt(
+	credentials: EmulatorCredentials,
+	claims: Record<string, unknown> = {},
+	key = credentials.privateKey,
+): string {
+	const payload: Record<string, unknown> = {
+		application_id: credentials.applicationId,
+		iat: Math.floor(Date.now() / 1000),
+		jti: randomUUID(),
+		...claims,
+	};
+	for (const [name, value] of Object.entries(payload))
+		if (value === undefined) delete payload[name];
 	return jwt.sign(payload, key, { algorithm: 'RS256', noTimestamp: !('iat' in payload) });
 }
 
 /** A hand-made token with any header, for attacks jsonwebtoken will not sign (alg none, HS256 keyed with the public key). */
-export function craftJwt(header: Record<string, unknown>, payload: Record<string, unknown>, hmacKey?: string): string {
+export function craftJwt(
+	header: Record<string, unknown>,
+	payload: Record<string, unknown>,
+	hmacKey?: string,
+): string {
 	const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 	const signingInput = `${part(header)}.${part(payload)}`;
-	const signature = hmacKey === undefined ? '' : createHmac('sha256', hmacKey).update(signingInput).digest('base64url');
+	const signature =
+		hmacKey === undefined
+			? ''
+			: createHmac('sha256', hmacKey).update(signingInput).digest('base64url');
 	return `${signingInput}.${signature}`;
 }
 
-export const bearer = (credentials: EmulatorCredentials, claims: Record<string, unknown> = {}) => `Bearer ${appJwt(credentials, claims)}`;
+export const bearer = (credentials: EmulatorCredentials, claims: Record<string, unknown> = {}) =>
+	`Bearer ${appJwt(credentials, claims)}`;
 
-export const basic = (apiKey: string, apiSecret: string) => `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+export const basic = (apiKey: string, apiSecret: string) =>
+	`Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
 
 export const otherPrivateKey = () =>
-	generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
-		.privateKey;
+	generateKeyPairSync('rsa', {
+		modulusLength: 2048,
+		privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+		publicKeyEncoding: { type: 'spki', format: 'pem' },
+	}).privateKey;
 
 /** The seed page's example request. */
 export function smsBody(overrides: Record<string, unknown> = {}): Record<string, any> {
@@ -42,12 +64,21 @@ export function smsBody(overrides: Record<string, unknown> = {}): Record<string,
 }
 
 /** POST /v0.1/messages; never throws on HTTP statuses. `body` may be a raw string. */
-export async function send(emu: Emulator, authorization: string | undefined, body: unknown = smsBody(), timeout = 10_000): Promise<AxiosResponse> {
-	return await axios.post(`${emu.url}/v0.1/messages`, typeof body === 'string' ? Buffer.from(body) : body, {
-		headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-		validateStatus: () => true,
-		timeout,
-	});
+export async function send(
+	emu: Emulator,
+	authorization: string | undefined,
+	body: unknown = smsBody(),
+	timeout = 10_000,
+): Promise<AxiosResponse> {
+	return await axios.post(
+		`${emu.url}/v0.1/messages`,
+		typeof body === 'string' ? Buffer.from(body) : body,
+		{
+			headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+			validateStatus: () => true,
+			timeout,
+		},
+	);
 }
 
 export interface Received {
@@ -71,7 +102,11 @@ export async function startReceiver(statuses: number[] = [200]): Promise<Receive
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+			received.push({
+				path: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			});
 			const status = receiver.statuses[Math.min(received.length - 1, receiver.statuses.length - 1)];
 			res.writeHead(status).end();
 		});

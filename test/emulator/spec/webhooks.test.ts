@@ -3,7 +3,16 @@ import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 import { useEmulator } from '../../support/emulator-fixture';
-import { bearer, pointWebhooks, send, smsBody, startReceiver, UUID_V4, type Receiver, type Received } from './testkit';
+import {
+	bearer,
+	pointWebhooks,
+	send,
+	smsBody,
+	startReceiver,
+	UUID_V4,
+	type Receiver,
+	type Received,
+} from './testkit';
 
 const emu = useEmulator({ statusDelayMs: 5, webhookRetryDelaysMs: [20, 40, 80] });
 let receiver: Receiver;
@@ -26,7 +35,9 @@ function expectSigned(r: Received): jwt.JwtPayload {
 	expect(r.headers['content-type']).toBe('application/json');
 	const [scheme, token] = (r.headers.authorization ?? '').split(' ');
 	expect(scheme).toBe('Bearer');
-	const claims = jwt.verify(token, emu.credentials.signatureSecret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+	const claims = jwt.verify(token, emu.credentials.signatureSecret, {
+		algorithms: ['HS256'],
+	}) as jwt.JwtPayload;
 	expect(claims).toEqual({
 		iat: expect.any(Number),
 		jti: expect.stringMatching(UUID_V4),
@@ -40,57 +51,89 @@ function expectSigned(r: Received): jwt.JwtPayload {
 }
 
 describe('status webhooks', () => {
-	it.each(['v0.1', 'v1'] as const)('posts submitted then delivered, signed, with client_ref and usage (application version %s)', async (version) => {
-		emu.configure({ applicationWebhookVersion: version });
-		const res = await send(emu, bearer(emu.credentials), smsBody({ client_ref: 'order-42' }));
-		await emu.waitFor(() => receiver.received.length >= 2 && emu.webhookDeliveries.length >= 2);
-		const [submitted, delivered] = receiver.received;
-		expect(submitted.path).toBe('/status');
-		const jtis = [submitted, delivered].map((r) => expectSigned(r).jti);
-		expect(new Set(jtis).size).toBe(2);
-		const common = {
-			message_uuid: res.data.message_uuid,
-			timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-			usage: { currency: 'EUR', price: '0.0333' },
-			client_ref: 'order-42',
-		};
-		const base =
-			version === 'v0.1'
-				? { ...common, to: { type: 'sms', number: '447700900000' }, from: { type: 'sms', number: '447700900001' } }
-				: { ...common, to: '447700900000', from: '447700900001', channel: 'sms', destination: { network_code: expect.any(String) }, sms: { count_total: '1' } };
-		expect(json(submitted)).toEqual({ ...base, status: 'submitted' });
-		expect(json(delivered)).toEqual({ ...base, status: 'delivered' });
-		expect(emu.webhookDeliveries.map((d) => [d.kind, d.target, d.version, d.attempt, d.status])).toEqual([
-			['status', 'application', version, 1, 200],
-			['status', 'application', version, 1, 200],
-		]);
-		expect(emu.webhookDeliveries[1].body).toBe(delivered.body);
-	});
+	it.each(['v0.1', 'v1'] as const)(
+		'posts submitted then delivered, signed, with client_ref and usage (application version %s)',
+		async (version) => {
+			emu.configure({ applicationWebhookVersion: version });
+			const res = await send(emu, bearer(emu.credentials), smsBody({ client_ref: 'order-42' }));
+			await emu.waitFor(() => receiver.received.length >= 2 && emu.webhookDeliveries.length >= 2);
+			const [submitted, delivered] = receiver.received;
+			expect(submitted.path).toBe('/status');
+			const jtis = [submitted, delivered].map((r) => expectSigned(r).jti);
+			expect(new Set(jtis).size).toBe(2);
+			const common = {
+				message_uuid: res.data.message_uuid,
+				timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+				usage: { currency: 'EUR', price: '0.0333' },
+				client_ref: 'order-42',
+			};
+			const base =
+				version === 'v0.1'
+					? {
+							...common,
+							to: { type: 'sms', number: '447700900000' },
+							from: { type: 'sms', number: '447700900001' },
+						}
+					: {
+							...common,
+							to: '447700900000',
+							from: '447700900001',
+							channel: 'sms',
+							destination: { network_code: expect.any(String) },
+							sms: { count_total: '1' },
+						};
+			expect(json(submitted)).toEqual({ ...base, status: 'submitted' });
+			expect(json(delivered)).toEqual({ ...base, status: 'delivered' });
+			expect(
+				emu.webhookDeliveries.map((d) => [d.kind, d.target, d.version, d.attempt, d.status]),
+			).toEqual([
+				['status', 'application', version, 1, 200],
+				['status', 'application', version, 1, 200],
+			]);
+			expect(emu.webhookDeliveries[1].body).toBe(delivered.body);
+		},
+	);
 
 	it.each([
 		['447700900666', 'rejected', { code: 1240, reason: 'Illegal Number' }],
 		['447700900404', 'undeliverable', { code: 1300, reason: 'Not part of the provider network' }],
 		['447700900123', 'delivered', undefined],
-	])('to %s ends %s (v0.1 error {code, reason}; v1 error {type, title, detail, instance})', async (number, status, error) => {
-		emu.configure({ applicationWebhookVersion: 'v0.1' });
-		await send(emu, bearer(emu.credentials), smsBody({ to: { type: 'sms', number }, client_ref: undefined }));
-		await emu.waitFor(() => receiver.received.length >= 2);
-		const final = json(receiver.received[1]);
-		expect(final.status).toBe(status);
-		expect(final.error).toEqual(error);
-		expect('client_ref' in final).toBe(false);
+	])(
+		'to %s ends %s (v0.1 error {code, reason}; v1 error {type, title, detail, instance})',
+		async (number, status, error) => {
+			emu.configure({ applicationWebhookVersion: 'v0.1' });
+			await send(
+				emu,
+				bearer(emu.credentials),
+				smsBody({ to: { type: 'sms', number }, client_ref: undefined }),
+			);
+			await emu.waitFor(() => receiver.received.length >= 2);
+			const final = json(receiver.received[1]);
+			expect(final.status).toBe(status);
+			expect(final.error).toEqual(error);
+			expect('client_ref' in final).toBe(false);
 
-		receiver.received.length = 0;
-		emu.configure({ applicationWebhookVersion: 'v1' });
-		await send(emu, bearer(emu.credentials), smsBody({ to: { type: 'sms', number }, client_ref: undefined }));
-		await emu.waitFor(() => receiver.received.length >= 2);
-		const v1 = json(receiver.received[1]);
-		expect(v1.status).toBe(status);
-		expect(v1.error).toEqual(
-			error && { type: `https://developer.vonage.com/api-errors/messages#${error.code}`, title: String(error.code), detail: error.reason, instance: expect.stringMatching(UUID_V4) },
-		);
-		expect('client_ref' in v1).toBe(false);
-	});
+			receiver.received.length = 0;
+			emu.configure({ applicationWebhookVersion: 'v1' });
+			await send(
+				emu,
+				bearer(emu.credentials),
+				smsBody({ to: { type: 'sms', number }, client_ref: undefined }),
+			);
+			await emu.waitFor(() => receiver.received.length >= 2);
+			const v1 = json(receiver.received[1]);
+			expect(v1.status).toBe(status);
+			expect(v1.error).toEqual(
+				error && {
+					type: `https://developer.vonage.com/api-errors/messages#${error.code}`,
+					title: String(error.code),
+					detail: error.reason,
+					instance: expect.stringMatching(UUID_V4),
+				},
+			);
+			expect('client_ref' in v1).toBe(false);
+		},
+	);
 
 	it('retries 500 and 429 with the same body, newly signed, until a 2xx', async () => {
 		receiver.statuses = [500, 429, 204];
@@ -100,7 +143,11 @@ describe('status webhooks', () => {
 		expect([second.body, third.body]).toEqual([first.body, first.body]);
 		expect(new Set([first, second, third].map((r) => expectSigned(r).jti)).size).toBe(3);
 		expect(json(next).status).toBe('delivered');
-		expect(emu.webhookDeliveries.slice(0, 3).map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 429], [3, 204]]);
+		expect(emu.webhookDeliveries.slice(0, 3).map((d) => [d.attempt, d.status])).toEqual([
+			[1, 500],
+			[2, 429],
+			[3, 204],
+		]);
 	});
 
 	it('gives up after the last retry delay, and never retries a 4xx other than 429', async () => {
@@ -125,7 +172,11 @@ describe('status webhooks', () => {
 		emu.reset();
 		await send(emu, bearer(emu.credentials));
 		await emu.waitFor(() => emu.webhookDeliveries.length >= 2);
-		expect(emu.webhookDeliveries[0]).toMatchObject({ url: 'https://example.com/webhooks/status', attempt: 0, error: expect.stringMatching(/not a loopback URL/) });
+		expect(emu.webhookDeliveries[0]).toMatchObject({
+			url: 'https://example.com/webhooks/status',
+			attempt: 0,
+			error: expect.stringMatching(/not a loopback URL/),
+		});
 		expect(receiver.received).toHaveLength(0);
 	});
 
@@ -154,8 +205,17 @@ describe('status webhooks', () => {
 describe('inbound webhooks', () => {
 	it('sendInbound posts a signed inbound SMS to inbound_url and resolves with the delivery (v0.1)', async () => {
 		emu.configure({ applicationWebhookVersion: 'v0.1' });
-		const delivery = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'Is my order ready?' });
-		expect(delivery).toMatchObject({ kind: 'inbound', url: `${receiver.url}/inbound`, attempt: 1, status: 200 });
+		const delivery = await emu.sendInbound({
+			from: '447700900555',
+			to: '447700900001',
+			text: 'Is my order ready?',
+		});
+		expect(delivery).toMatchObject({
+			kind: 'inbound',
+			url: `${receiver.url}/inbound`,
+			attempt: 1,
+			status: 200,
+		});
 		const [r] = receiver.received;
 		expectSigned(r);
 		expect(r.body).toBe(delivery.body);
@@ -164,15 +224,28 @@ describe('inbound webhooks', () => {
 			timestamp: expect.any(String),
 			to: { type: 'sms', number: '447700900001' },
 			from: { type: 'sms', number: '447700900555' },
-			message: { content: { type: 'text', text: 'Is my order ready?' }, sms: { num_messages: '1' } },
+			message: {
+				content: { type: 'text', text: 'Is my order ready?' },
+				sms: { num_messages: '1' },
+			},
 			usage: { currency: 'EUR', price: '0.0057' },
 		});
 	});
 
 	it('sendInbound posts a v1 inbound SMS when the application has no version (Vonage: unset means v1)', async () => {
 		expect(emu.application.capabilities.messages.version).toBeUndefined();
-		const delivery = await emu.sendInbound({ from: '447700900555', to: '447700900001', text: 'is my order ready?' });
-		expect(delivery).toMatchObject({ kind: 'inbound', target: 'application', version: 'v1', attempt: 1, status: 200 });
+		const delivery = await emu.sendInbound({
+			from: '447700900555',
+			to: '447700900001',
+			text: 'is my order ready?',
+		});
+		expect(delivery).toMatchObject({
+			kind: 'inbound',
+			target: 'application',
+			version: 'v1',
+			attempt: 1,
+			status: 200,
+		});
 		expectSigned(receiver.received[0]);
 		expect(json(receiver.received[0])).toEqual({
 			channel: 'sms',

@@ -11,8 +11,11 @@ import type { ApiVersion, Channel } from '../../../shared/messageModel';
 import { API_VERSIONS } from '../../../shared/messageModel';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../../message/prepare';
 
-
-function errorItem(error: NodeOperationError | Error, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+function errorItem(
+	error: NodeOperationError | Error,
+	itemIndex: number,
+	extra: IDataObject = {},
+): INodeExecutionData {
 	const description = (error as NodeOperationError).description;
 	return {
 		json: { error: error.message, ...(description ? { description } : {}), ...extra },
@@ -21,7 +24,9 @@ function errorItem(error: NodeOperationError | Error, itemIndex: number, extra: 
 }
 
 function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
-	const version = String((ctx.getNodeParameter('options', 0, {}) as IDataObject).apiVersion ?? 'v0.1');
+	const version = String(
+		(ctx.getNodeParameter('options', 0, {}) as IDataObject).apiVersion ?? 'v0.1',
+	);
 	if ((API_VERSIONS as readonly string[]).includes(version)) return version as ApiVersion;
 	throw new NodeOperationError(ctx.getNode(), `The option 'API Version' is "${version}"`, {
 		description: `Use ${API_VERSIONS.join(' or ')}.`,
@@ -33,7 +38,10 @@ function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
  * under the account's rate limit (shared with every other run of the account), retrying only what
  * Vonage certainly did not accept.
  */
-export async function sendMessages(this: IExecuteFunctions, channel: Channel): Promise<INodeExecutionData[]> {
+export async function sendMessages(
+	this: IExecuteFunctions,
+	channel: Channel,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const credentials = await assertCredentials.call(this);
@@ -47,7 +55,9 @@ export async function sendMessages(this: IExecuteFunctions, channel: Channel): P
 			prepared.push(prepareMessage(this, channel, version, i));
 		} catch (error) {
 			const invalid =
-				error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+				error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			if (!continueOnFail) throw invalid;
 			prepared.push(undefined);
 			output[i] = errorItem(invalid, i);
@@ -81,15 +91,25 @@ export async function sendMessages(this: IExecuteFunctions, channel: Channel): P
 		const message = prepared[i];
 		if (!delivery || !message) continue;
 		if (delivery.ok) {
-			output[i] = { json: { message_uuid: delivery.messageUuid, ...message.summary }, pairedItem: { item: i } };
+			output[i] = {
+				json: { message_uuid: delivery.messageUuid, ...message.summary },
+				pairedItem: { item: i },
+			};
 		} else if (continueOnFail) {
-			output[i] = errorItem(delivery.error, i, { ...message.summary, may_have_been_sent: delivery.mayHaveBeenSent });
+			output[i] = errorItem(delivery.error, i, {
+				...message.summary,
+				may_have_been_sent: delivery.mayHaveBeenSent,
+			});
 		} else {
 			const sent = deliveries.flatMap((d, index) => (d?.ok ? [index] : []));
-			const notStarted = prepared.flatMap((p, index) => (p && deliveries[index] === undefined ? [index] : []));
+			const notStarted = prepared.flatMap((p, index) =>
+				p && deliveries[index] === undefined ? [index] : [],
+			);
 			delivery.error.description = [
 				delivery.error.description,
-				sent.length > 0 ? `Vonage accepted the messages of items ${itemRanges(sent)} (${sent.length} in all).` : '',
+				sent.length > 0
+					? `Vonage accepted the messages of items ${itemRanges(sent)} (${sent.length} in all).`
+					: '',
 				notStarted.length > 0 ? `Items ${itemRanges(notStarted)} were not sent.` : '',
 				'Turn on "Continue On Fail" in the node settings to get one output item per input item, errors included.',
 			]

@@ -8,22 +8,49 @@ import { VIBER_TTL } from '../../message/checks';
 import { optionsProperty } from './sendOptions';
 
 /** Editor and AI-tool wording per channel: what goes into From and To. */
-const ADDRESSES: Record<Exclude<Channel, 'sms'>, { from: [string, string]; to: [string, string] }> = {
+const ADDRESSES: Record<
+	Exclude<Channel, 'sms'>,
+	{ from: [string, string]; to: [string, string] }
+> = {
 	mms: {
-		from: ['12015550123', 'Your Vonage US number or short code that is enabled for MMS, digits only'],
-		to: ['12015550124', "The recipient's phone number in international format: country code then number, e.g. 12015550124"],
+		from: [
+			'12015550123',
+			'Your Vonage US number or short code that is enabled for MMS, digits only',
+		],
+		to: [
+			'12015550124',
+			"The recipient's phone number in international format: country code then number, e.g. 12015550124",
+		],
 	},
 	whatsapp: {
-		from: ['447700900001', 'Your WhatsApp Business number linked to the Vonage application, in international format'],
-		to: ['447700900000', "The customer's WhatsApp phone number in international format: country code then number, e.g. 447700900000"],
+		from: [
+			'447700900001',
+			'Your WhatsApp Business number linked to the Vonage application, in international format',
+		],
+		to: [
+			'447700900000',
+			"The customer's WhatsApp phone number in international format: country code then number, e.g. 447700900000",
+		],
 	},
 	viber: {
-		from: ['654321', 'Your Viber service message ID (given by your Vonage account manager), not a phone number'],
-		to: ['447700900000', "The customer's Viber phone number in international format: country code then number"],
+		from: [
+			'654321',
+			'Your Viber service message ID (given by your Vonage account manager), not a phone number',
+		],
+		to: [
+			'447700900000',
+			"The customer's Viber phone number in international format: country code then number",
+		],
 	},
 	messenger: {
-		from: ['107083064136738', 'The ID of your Facebook page linked to the Vonage application (the to ID of an inbound Messenger message)'],
-		to: ['5473848892683926', "The customer's Messenger ID (the from ID of their inbound Messenger message), not a phone number"],
+		from: [
+			'107083064136738',
+			'The ID of your Facebook page linked to the Vonage application (the to ID of an inbound Messenger message)',
+		],
+		to: [
+			'5473848892683926',
+			"The customer's Messenger ID (the from ID of their inbound Messenger message), not a phone number",
+		],
 	},
 };
 
@@ -33,7 +60,12 @@ const TYPE_OPTIONS: Record<MessageType, INodePropertyOptions> = {
 	audio: { name: 'Audio', value: 'audio', description: 'A sound file from a public URL' },
 	video: { name: 'Video', value: 'video', description: 'A video from a public URL' },
 	file: { name: 'File', value: 'file', description: 'A document (e.g. PDF) from a public URL' },
-	template: { name: 'Template', value: 'template', description: 'An approved WhatsApp template, required to start a conversation outside the 24-hour window' },
+	template: {
+		name: 'Template',
+		value: 'template',
+		description:
+			'An approved WhatsApp template, required to start a conversation outside the 24-hour window',
+	},
 };
 
 function channelOptions(channel: Channel): INodeProperties[] {
@@ -48,7 +80,8 @@ function channelOptions(channel: Channel): INodeProperties[] {
 					{ name: 'Transaction', value: 'transaction' },
 				],
 				default: 'transaction',
-				description: "Viber's message category. The first message to a user must be a transaction (personal, informative), not a promotion.",
+				description:
+					"Viber's message category. The first message to a user must be a transaction (personal, informative), not a promotion.",
 			},
 			{
 				displayName: 'TTL (Seconds)',
@@ -67,9 +100,21 @@ function channelOptions(channel: Channel): INodeProperties[] {
 				name: 'category',
 				type: 'options',
 				options: [
-					{ name: 'Message Tag', value: 'message_tag', description: 'Outside the 24-hour window, with a Tag' },
-					{ name: 'Response', value: 'response', description: 'A reply within 24 hours of the customer writing' },
-					{ name: 'Update', value: 'update', description: 'A non-promotional update within 24 hours' },
+					{
+						name: 'Message Tag',
+						value: 'message_tag',
+						description: 'Outside the 24-hour window, with a Tag',
+					},
+					{
+						name: 'Response',
+						value: 'response',
+						description: 'A reply within 24 hours of the customer writing',
+					},
+					{
+						name: 'Update',
+						value: 'update',
+						description: 'A non-promotional update within 24 hours',
+					},
 				],
 				default: 'response',
 				description: "Facebook's messaging type for the message (Vonage sends response when unset)",
@@ -80,7 +125,8 @@ function channelOptions(channel: Channel): INodeProperties[] {
 				type: 'string',
 				default: '',
 				placeholder: 'CONFIRMED_EVENT_UPDATE',
-				description: "Facebook message tag, required with the category Message Tag, e.g. CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT",
+				description:
+					'Facebook message tag, required with the category Message Tag, e.g. CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT',
 			},
 		];
 	}
@@ -91,14 +137,31 @@ function channelOptions(channel: Channel): INodeProperties[] {
 export function sendProperties(channel: Exclude<Channel, 'sms'>): INodeProperties[] {
 	const spec = CHANNELS[channel];
 	// Shown for some message types only: on a channel with one type, always (with the operation).
-	const showFor = (types: MessageType[]) => (spec.types.length > 1 ? { displayOptions: { show: { messageType: types } } } : {});
+	const showFor = (types: MessageType[]) =>
+		spec.types.length > 1 ? { displayOptions: { show: { messageType: types } } } : {};
 	const mediaTypes = spec.types.filter(isMedia);
 	const captions = captionTypes(channel);
 	const [fromExample, fromDescription] = ADDRESSES[channel].from;
 	const [toExample, toDescription] = ADDRESSES[channel].to;
 	const properties: INodeProperties[] = [
-		{ displayName: 'From', name: 'from', type: 'string', required: true, default: '', placeholder: fromExample, description: fromDescription },
-		{ displayName: 'To', name: 'to', type: 'string', required: true, default: '', placeholder: toExample, description: toDescription },
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: fromExample,
+			description: fromDescription,
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: toExample,
+			description: toDescription,
+		},
 	];
 	if (spec.types.length > 1) {
 		const options = spec.types.map((type) => TYPE_OPTIONS[type]);
@@ -131,7 +194,8 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			required: true,
 			default: '',
 			placeholder: 'https://example.com/photo.jpg',
-			description: 'Public http(s) link to the image, audio, video or file; Vonage downloads it from there',
+			description:
+				'Public http(s) link to the image, audio, video or file; Vonage downloads it from there',
 			...showFor(mediaTypes),
 		});
 	}
@@ -156,7 +220,8 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 				required: true,
 				default: '',
 				placeholder: 'namespace:verify',
-				description: 'The approved WhatsApp template, with your namespace and a colon before it when you have one',
+				description:
+					'The approved WhatsApp template, with your namespace and a colon before it when you have one',
 				...showTemplate,
 			},
 			{
@@ -168,7 +233,13 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 				default: {},
 				description: 'Values for the placeholders {{1}}, {{2}}, ... of the template, in order.',
 				...showTemplate,
-				options: [{ name: 'parameter', displayName: 'Parameter', values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }] }],
+				options: [
+					{
+						name: 'parameter',
+						displayName: 'Parameter',
+						values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
+					},
+				],
 			},
 			{
 				displayName: 'Locale',
@@ -185,8 +256,16 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 				name: 'policy',
 				type: 'options',
 				options: [
-					{ name: 'Deterministic', value: 'deterministic', description: 'Send the template in exactly this locale' },
-					{ name: 'Fallback (Withdrawn)', value: 'fallback', description: 'Withdrawn by WhatsApp in 2020; Vonage refuses it' },
+					{
+						name: 'Deterministic',
+						value: 'deterministic',
+						description: 'Send the template in exactly this locale',
+					},
+					{
+						name: 'Fallback (Withdrawn)',
+						value: 'fallback',
+						description: 'Withdrawn by WhatsApp in 2020; Vonage refuses it',
+					},
 				],
 				default: 'deterministic',
 				description: 'How WhatsApp picks the template language',
@@ -218,7 +297,14 @@ export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProper
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [channel] } },
-		options: [{ name: 'Send', value: 'send', description: `Send ${article} ${label} message`, action: `Send ${article} ${label} message` }],
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: `Send ${article} ${label} message`,
+				action: `Send ${article} ${label} message`,
+			},
+		],
 		default: 'send',
 	};
 }

@@ -7,11 +7,21 @@ export const API_VERSION_OPTION: INodeProperties = {
 	name: 'apiVersion',
 	type: 'options',
 	options: [
-		{ name: 'Version 0.1', value: 'v0.1', description: 'POST /v0.1/messages, the reference this package was built from' },
-		{ name: 'Version 1', value: 'v1', description: "POST /v1/messages, Vonage's current version; longer client references, more captions" },
+		{
+			name: 'Version 0.1',
+			value: 'v0.1',
+			description: 'POST /v0.1/messages, the reference this package was built from',
+		},
+		{
+			name: 'Version 1',
+			value: 'v1',
+			description:
+				"POST /v1/messages, Vonage's current version; longer client references, more captions",
+		},
 	],
 	default: 'v0.1',
-	description: 'Which Messages API version to send through. Parameters and output are the same for both.',
+	description:
+		'Which Messages API version to send through. Parameters and output are the same for both.',
 };
 
 /** The send options every channel shares: parallel requests, rate, retries, timeout (helpers/options.ts checks them). */
@@ -54,6 +64,15 @@ export const SEND_OPTIONS: INodeProperties[] = [
 
 /** The Options collection of a send operation: the shared send options, the API version and a channel's own, by name. */
 export function optionsProperty(channelOptions: INodeProperties[] = []): INodeProperties {
-	const options = [API_VERSION_OPTION, ...SEND_OPTIONS, ...channelOptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	const options = [API_VERSION_OPTION, ...SEND_OPTIONS, ...channelOptions].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }

@@ -48,7 +48,10 @@ const properties: INodeProperties[] = [
 	optionsProperty(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sms'], operation: ['send'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await sendMessages.call(this, 'sms');
