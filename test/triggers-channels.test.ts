@@ -1,8 +1,6 @@
 // Both triggers on every channel, in both webhook formats: the Inbound Trigger's channel filter and
 // media, the Status Trigger's channel filter and `read` (WhatsApp, Viber, Messenger).
-import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
 import { useEmulator } from './support/emulator-fixture';
@@ -12,28 +10,12 @@ import {
 	type InboundSpec,
 	type WebhookFormat,
 } from './emulator/channel-events';
-import { createTriggerHarness, type TriggerHarness } from './harness';
+import { useListeningTriggers } from './support/listening-trigger';
 import { sendOn } from './support/channels';
-import { credentialFor } from './support/setup';
 import { post, vonageSignature } from './support/webhooks';
 
 const emulator = useEmulator({ statusDelayMs: 5 });
-const open: TriggerHarness[] = [];
-afterEach(async () => {
-	for (const t of open.splice(0)) await t.close();
-});
-
-async function listening(nodeType: INodeType, options: IDataObject = {}) {
-	const t = await createTriggerHarness({
-		nodeType,
-		parameters: { registration: 'automatic', options: options as INodeParameters },
-		credentials: { vonageMessagesApi: credentialFor(emulator, 'jwt') },
-		credentialTypes: [new VonageMessagesApi()],
-	});
-	open.push(t);
-	const { url } = await t.listen();
-	return { t, url };
-}
+const listening = useListeningTriggers(emulator);
 
 const signed = (body: string) =>
 	`Bearer ${vonageSignature(body, emulator.credentials.signatureSecret)}`;

@@ -1,35 +1,18 @@
 // Both triggers against a v0.1 and a v1 application (issue 7 point 1), through n8n-core's engine and the
 // emulator: the same normalised fields, filters, duplicate keys, split outputs and error explanation in
 // both formats; and (issue 8) an unknown status goes to the Other output, never to Failed.
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
 import { useEmulator } from './support/emulator-fixture';
-import { createTriggerHarness, type TriggerHarness } from './harness';
-import { credentialFor, sendSms } from './support/setup';
+import { useListeningTriggers } from './support/listening-trigger';
+import { sendSms } from './support/setup';
 import { post, vonageSignature } from './support/webhooks';
 
 // Reset in each version's beforeEach, which also sets the application's webhook version.
 const emulator = useEmulator({ statusDelayMs: 5 }, { resetBeforeEach: false });
-const open: TriggerHarness[] = [];
-afterEach(async () => {
-	for (const t of open.splice(0)) await t.close();
-});
-
-async function listening(nodeType: INodeType, options: IDataObject = {}) {
-	const t = await createTriggerHarness({
-		nodeType,
-		parameters: { registration: 'automatic', options: options as INodeParameters },
-		credentials: { vonageMessagesApi: credentialFor(emulator, 'jwt') },
-		credentialTypes: [new VonageMessagesApi()],
-	});
-	open.push(t);
-	const { url } = await t.listen();
-	await t.create();
-	return { t, url };
-}
+const listening = useListeningTriggers(emulator, { register: true });
 
 const signed = (body: string) =>
 	`Bearer ${vonageSignature(body, emulator.credentials.signatureSecret)}`;
