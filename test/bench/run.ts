@@ -4,7 +4,9 @@
  * handled exactly as the product promises and prints what it measured. Parts (default: all):
  *
  *   send     Send SMS through n8n-core's engine to the emulator with latency: one-at-a-time loop,
- *            10 and 50 parallel with the cap off, beside the ideal (concurrency / latency); CPU per message.
+ *            10 and 50 parallel with the cap off (items mapped by expressions, and fixed parameters),
+ *            beside the ideal (concurrency / latency) and plain HTTP (Basic, and a JWT per request);
+ *            checking and sending apart; CPU per message of this process and of the emulator.
  *            --latency MS (100)  --items N (500; 50 parallel sends 5 x N)  --loop-items N (50)
  *   receive  signed status events into real n8n: n8n's Webhook node with Header Auth (baseline) vs
  *            the Status Trigger with defaults and variants, and events it drops without an execution.
