@@ -1,7 +1,6 @@
 // The credential dialog's Test, run as n8n runs it (test/support/credential-tester.ts: the nodes'
 // `testedBy` function on n8n-core's CredentialTestContext) against the emulator over real HTTP.
 // Decided by HTTP status: every recorded 401 body is a failure, for JWT and Basic alike.
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,7 +8,7 @@ import { VonageMessagesApi } from '../credentials/VonageMessagesApi.credentials'
 import { useEmulator } from './support/emulator-fixture';
 import { MESSAGES_401_TITLES } from './emulator/problems';
 import { testCredential, testFunctionsOfAllNodes } from './support/credential-tester';
-import { AUTH_TYPES, credentialFor, secretsOf } from './support/setup';
+import { AUTH_TYPES, credentialFor, encryptedPrivateKey, secretsOf } from './support/setup';
 
 const emulator = useEmulator();
 
@@ -105,16 +104,7 @@ describe.each(AUTH_TYPES)('credential test (%s)', (authType) => {
 
 	it('explains an encrypted private key, before sending anything', async () => {
 		if (authType !== 'jwt') return;
-		const { privateKey } = generateKeyPairSync('rsa', {
-			modulusLength: 2048,
-			privateKeyEncoding: {
-				type: 'pkcs8',
-				format: 'pem',
-				cipher: 'aes-256-cbc',
-				passphrase: 'correct horse',
-			},
-			publicKeyEncoding: { type: 'spki', format: 'pem' },
-		});
+		const privateKey = encryptedPrivateKey();
 		const result = await testCredential(credentialFor(emulator, authType, { privateKey }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/encrypted with a passphrase/);

@@ -1,11 +1,10 @@
 // Issue 8, send path: each case runs the Send SMS node through n8n-core's engine, over real HTTP to
 // the emulator or to a scripted server on 127.0.0.1 for answers the emulator does not model.
-import { generateKeyPairSync } from 'node:crypto';
 import { NodeOperationError, type INodeParameters } from 'n8n-workflow';
 
 import { useEmulator } from './support/emulator-fixture';
 import { answerJson, startScriptedServer, type ScriptedServer } from './support/scripted-server';
-import { AUTH_TYPES, customers, secretsOf, sendSms } from './support/setup';
+import { AUTH_TYPES, customers, encryptedPrivateKey, secretsOf, sendSms } from './support/setup';
 
 const emulator = useEmulator();
 
@@ -379,16 +378,7 @@ describe('private keys as users paste them', () => {
 	});
 
 	it('explains an encrypted key without echoing any of it', async () => {
-		const { privateKey } = generateKeyPairSync('rsa', {
-			modulusLength: 2048,
-			privateKeyEncoding: {
-				type: 'pkcs8',
-				format: 'pem',
-				cipher: 'aes-256-cbc',
-				passphrase: 'correct horse',
-			},
-			publicKeyEncoding: { type: 'spki', format: 'pem' },
-		});
+		const privateKey = encryptedPrivateKey();
 		const { error } = await sendSms({
 			emulator,
 			authType: 'jwt',

@@ -7,7 +7,7 @@ import * as crypto from 'node:crypto';
 
 import { VonageMessagesStatusTrigger } from '../../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
 import { signWebhook } from '../e2e/emulator-client';
-import { STATUS_TRIGGER } from '../e2e/workflows';
+import { STATUS_TRIGGER, webhookNode } from '../e2e/workflows';
 import type { BenchN8n } from './n8n';
 import { printSummary, profiledPid, startProfile, stopProfile, summarise } from './profile';
 import { pool, printTable, processCpuMs, ratio, type Cell } from './report';
@@ -92,25 +92,19 @@ function trigger(
 	};
 }
 
-function webhookNode(name: string, path: string, auth?: { id: string; name: string }) {
+function webhookWorkflow(name: string, path: string, auth?: { id: string; name: string }) {
 	return {
 		name,
 		nodes: [
-			{
-				parameters: {
-					httpMethod: 'POST',
-					path,
+			webhookNode(
+				path,
+				{
 					authentication: auth ? 'headerAuth' : 'none',
 					responseMode: 'onReceived',
-					options: {},
+					responseData: undefined,
 				},
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: crypto.randomUUID(),
-				...(auth ? { credentials: { httpHeaderAuth: auth } } : {}),
-			},
+				auth ? { credentials: { httpHeaderAuth: auth } } : {},
+			),
 			{
 				parameters: {},
 				name: 'Done',
@@ -143,7 +137,7 @@ async function setUp(bench: BenchN8n): Promise<Variant[]> {
 	const addWebhook = async (key: string, label: string, auth: boolean) => {
 		const path = `bench-${key}-${run}`;
 		const workflow = await bench.publish(
-			webhookNode(`bench ${label}`, path, auth ? headerAuth : undefined),
+			webhookWorkflow(`bench ${label}`, path, auth ? headerAuth : undefined),
 		);
 		variants.push({
 			key,

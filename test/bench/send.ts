@@ -62,15 +62,25 @@ async function profiled<T>(
 	}
 }
 
-interface Measured {
+/** What a run sends through: the node (parameters by expression, or fixed), or plain HTTP with Basic or a JWT. */
+type Kind = 'node' | 'node-fixed' | 'plain' | 'plain-jwt';
+
+interface Run {
+	kind: Kind;
 	label: string;
 	items: number;
+	concurrency: number;
+	/** With --profile, this run is profiled. */
+	profiled?: boolean;
+}
+
+interface Measured extends Run {
 	seconds: number;
 	perSecond: number;
 	ideal: number;
 	cpuMsPerMessage: number;
 	/** The emulator process's CPU time per message. */
-	emulatorCpuMsPerMessage?: number;
+	emulatorCpuMsPerMessage: number;
 	/** Node runs: seconds from the start of the run to the first request the emulator saw. */
 	checkSeconds?: number;
 }
@@ -99,39 +109,30 @@ async function control(url: string, route: string, body: unknown = {}): Promise<
 	if (!res.ok) throw new Error(`POST /_emulator/${route}: ${res.status} ${await res.text()}`);
 }
 
-async function measure(
-	emulator: EmulatorProcess,
-	latencyMs: number,
-	label: string,
-	count: number,
-	concurrency: number,
-	fixed = false,
-): Promise<Measured> {
-	await control(emulator.url, 'reset');
-	await control(emulator.url, 'config', { latencyMs });
-	const emulatorCpuBefore = emulatorCpuMs(emulator);
-	const cpuBefore = ownCpuMs();
-	const startedAt = Date.now();
-	const started = process.hrtime.bigint();
+function emulatorCpuMs(emulator: EmulatorProcess): number {
+	return processCpuMs(emulator.service.child.pid) ?? Number.NaN;
+}
+
+/** The Send SMS node through n8n-core's engine; checks every message was accepted once with its own jti. */
+async function sendThroughNode(emulator: EmulatorProcess, run: Run): Promise<void> {
+	const fixed = run.kind === 'node-fixed';
 	const { outputs, error } = await runNode({
 		nodeType: new VonageMessages(),
 		parameters: {
 			...SMS_DEFAULTS,
 			...(fixed ? FIXED_PARAMETERS : {}),
-			options: { concurrency, maxPerSecond: 1000 },
+			options: { concurrency: run.concurrency, maxPerSecond: 1000 },
 		},
-		items: customers(count),
+		items: customers(run.items),
 		credentials: { vonageMessagesApi: vonageCredentialData(emulator, 'jwt') },
 		credentialTypes: [new VonageMessagesApi()],
 		mode: 'trigger',
 	});
-	const elapsed = seconds(started);
-	const cpuMs = ownCpuMs() - cpuBefore;
-	const emulatorCpu = emulatorCpuMs(emulator) - emulatorCpuBefore;
 	if (error) throw error;
 	const state = await emulatorState(emulator.url);
 	const refs = new Set(state.accepted.map((m) => m.body.client_ref));
 	const jtis = new Set(state.accepted.map((m) => m.jti));
+	const count = run.items;
 	if (
 		outputs[0].length !== count ||
 		state.accepted.length !== count ||
@@ -139,23 +140,9 @@ async function measure(
 		jtis.size !== count
 	) {
 		throw new Error(
-			`${label}: ${state.accepted.length} accepted, ${refs.size} distinct client_refs, ${jtis.size} distinct jti, ${outputs[0].length} outputs for ${count} items`,
+			`${run.label}: ${state.accepted.length} accepted, ${refs.size} distinct client_refs, ${jtis.size} distinct jti, ${outputs[0].length} outputs for ${count} items`,
 		);
 	}
-	return {
-		label,
-		items: count,
-		seconds: elapsed,
-		perSecond: count / elapsed,
-		ideal: concurrency / (latencyMs / 1000),
-		cpuMsPerMessage: cpuMs / count,
-		emulatorCpuMsPerMessage: emulatorCpu / count,
-		checkSeconds: (Math.min(...state.requests.map((r) => r.at ?? Infinity)) - startedAt) / 1000,
-	};
-}
-
-function emulatorCpuMs(emulator: EmulatorProcess): number {
-	return processCpuMs(emulator.service.child.pid) ?? Number.NaN;
 }
 
 /**
@@ -163,24 +150,12 @@ function emulatorCpuMs(emulator: EmulatorProcess): number {
  * n8n) at the same concurrency, with Basic auth, or with a fresh JWT per request signed the way the
  * node signs it (what every JWT request costs on this machine, n8n or not).
  */
-async function rawHttp(
-	emulator: EmulatorProcess,
-	latencyMs: number,
-	label: string,
-	count: number,
-	concurrency: number,
-	auth: 'basic' | 'jwt' = 'basic',
-): Promise<Measured> {
-	await control(emulator.url, 'reset');
-	await control(emulator.url, 'config', { latencyMs });
+async function sendPlain(emulator: EmulatorProcess, run: Run): Promise<void> {
 	const { apiKey, apiSecret, applicationId, privateKey } = emulator.credentials;
 	const basic = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
-	const emulatorCpuBefore = emulatorCpuMs(emulator);
-	const cpuBefore = ownCpuMs();
-	const started = process.hrtime.bigint();
-	await pool(count, concurrency, async (i) => {
+	await pool(run.items, run.concurrency, async (i) => {
 		const authorization =
-			auth === 'jwt'
+			run.kind === 'plain-jwt'
 				? `Bearer ${await signApplicationJwtOffThread(applicationId, privateKey)}`
 				: basic;
 		const res = await fetch(`${emulator.url}/v0.1/messages`, {
@@ -194,17 +169,36 @@ async function rawHttp(
 			}),
 		});
 		await res.arrayBuffer();
-		if (res.status !== 202) throw new Error(`${label}: emulator answered ${res.status}`);
+		if (res.status !== 202) throw new Error(`${run.label}: emulator answered ${res.status}`);
 	});
+}
+
+/** One run against a freshly reset emulator: time, CPU of both processes, and for the node the checking phase. */
+async function measure(emulator: EmulatorProcess, latencyMs: number, run: Run): Promise<Measured> {
+	await control(emulator.url, 'reset');
+	await control(emulator.url, 'config', { latencyMs });
+	const emulatorCpuBefore = emulatorCpuMs(emulator);
+	const cpuBefore = ownCpuMs();
+	const startedAt = Date.now();
+	const started = process.hrtime.bigint();
+	const node = run.kind === 'node' || run.kind === 'node-fixed';
+	await (node ? sendThroughNode(emulator, run) : sendPlain(emulator, run));
 	const elapsed = seconds(started);
+	const cpuMs = ownCpuMs() - cpuBefore;
+	const emulatorCpu = emulatorCpuMs(emulator) - emulatorCpuBefore;
+	let checkSeconds: number | undefined;
+	if (node) {
+		const { requests } = await emulatorState(emulator.url);
+		checkSeconds = (Math.min(...requests.map((r) => r.at ?? Infinity)) - startedAt) / 1000;
+	}
 	return {
-		label,
-		items: count,
+		...run,
 		seconds: elapsed,
-		perSecond: count / elapsed,
-		ideal: concurrency / (latencyMs / 1000),
-		cpuMsPerMessage: (ownCpuMs() - cpuBefore) / count,
-		emulatorCpuMsPerMessage: (emulatorCpuMs(emulator) - emulatorCpuBefore) / count,
+		perSecond: run.items / elapsed,
+		ideal: run.concurrency / (latencyMs / 1000),
+		cpuMsPerMessage: cpuMs / run.items,
+		emulatorCpuMsPerMessage: emulatorCpu / run.items,
+		checkSeconds,
 	};
 }
 
@@ -217,97 +211,70 @@ export async function benchSend(options: SendOptions): Promise<void> {
 		logFile: path.join(dir, 'emulator.log'),
 		extraArgs: ['--latency', String(options.latencyMs)],
 	});
+	const { items } = options;
+	const runs: Run[] = [
+		{
+			kind: 'node',
+			label: 'one at a time (loop baseline)',
+			items: options.loopItems,
+			concurrency: 1,
+		},
+		{ kind: 'plain', label: 'plain HTTP, 10 parallel (machine)', items, concurrency: 10 },
+		{ kind: 'plain-jwt', label: 'plain HTTP + JWT, 10 parallel', items, concurrency: 10 },
+		{ kind: 'node', label: '10 parallel, cap off', items, concurrency: 10 },
+		{ kind: 'node-fixed', label: '10 parallel, fixed parameters', items, concurrency: 10 },
+		{
+			kind: 'plain',
+			label: 'plain HTTP, 50 parallel (machine)',
+			items: items * 5,
+			concurrency: 50,
+		},
+		{
+			kind: 'plain-jwt',
+			label: 'plain HTTP + JWT, 50 parallel',
+			items: items * 5,
+			concurrency: 50,
+		},
+		{
+			kind: 'node',
+			label: '50 parallel, cap off',
+			items: items * 5,
+			concurrency: 50,
+			profiled: true,
+		},
+		{
+			kind: 'node-fixed',
+			label: '50 parallel, fixed parameters',
+			items: items * 5,
+			concurrency: 50,
+		},
+	];
 	const rows: Measured[] = [];
 	try {
 		// warm-up, not reported: module loading, key parsing, and V8's optimisation of the hot paths
 		// (the first few hundred items of a cold process check at about twice the steady cost)
-		await measure(emulator, options.latencyMs, 'warm-up', options.items, 50);
-		rows.push(
-			await measure(
-				emulator,
-				options.latencyMs,
-				'one at a time (loop baseline)',
-				options.loopItems,
-				1,
-			),
-		);
-		rows.push(
-			await rawHttp(
-				emulator,
-				options.latencyMs,
-				'plain HTTP, 10 parallel (machine)',
-				options.items,
-				10,
-			),
-		);
-		rows.push(
-			await rawHttp(
-				emulator,
-				options.latencyMs,
-				'plain HTTP + JWT, 10 parallel',
-				options.items,
-				10,
-				'jwt',
-			),
-		);
-		rows.push(
-			await measure(emulator, options.latencyMs, '10 parallel, cap off', options.items, 10),
-		);
-		rows.push(
-			await measure(
-				emulator,
-				options.latencyMs,
-				'10 parallel, fixed parameters',
-				options.items,
-				10,
-				true,
-			),
-		);
-		rows.push(
-			await rawHttp(
-				emulator,
-				options.latencyMs,
-				'plain HTTP, 50 parallel (machine)',
-				options.items * 5,
-				50,
-			),
-		);
-		rows.push(
-			await rawHttp(
-				emulator,
-				options.latencyMs,
-				'plain HTTP + JWT, 50 parallel',
-				options.items * 5,
-				50,
-				'jwt',
-			),
-		);
-		rows.push(
-			await profiled(
-				options.profile,
-				() => options.items * 5,
-				async () =>
-					await measure(emulator, options.latencyMs, '50 parallel, cap off', options.items * 5, 50),
-			),
-		);
-		rows.push(
-			await measure(
-				emulator,
-				options.latencyMs,
-				'50 parallel, fixed parameters',
-				options.items * 5,
-				50,
-				true,
-			),
-		);
+		await measure(emulator, options.latencyMs, {
+			kind: 'node',
+			label: 'warm-up',
+			items,
+			concurrency: 50,
+		});
+		for (const run of runs) {
+			const measureRun = async () => await measure(emulator, options.latencyMs, run);
+			rows.push(
+				run.profiled
+					? await profiled(options.profile, () => run.items, measureRun)
+					: await measureRun(),
+			);
+		}
 	} finally {
 		await emulator.stop();
 	}
 	const loop = rows[0].perSecond;
-	const machine = (r: Measured) =>
-		rows.find((m) => m.label.startsWith('plain HTTP,') && m.ideal === r.ideal);
-	const machineJwt = (r: Measured) =>
-		rows.find((m) => m.label.startsWith('plain HTTP + JWT') && m.ideal === r.ideal);
+	const plain = (r: Measured, kind: Kind) =>
+		r.kind.startsWith('plain')
+			? ''
+			: ratio(r.perSecond, rows.find((m) => m.kind === kind && m.ideal === r.ideal)?.perSecond);
 	const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 	const sendingRate = (r: Measured) =>
 		r.checkSeconds === undefined ? undefined : r.items / (r.seconds - r.checkSeconds);
@@ -319,8 +286,8 @@ export async function benchSend(options: SendOptions): Promise<void> {
 		r.ideal,
 		percent(r.perSecond / r.ideal),
 		ratio(r.perSecond, loop),
-		r.label.startsWith('plain HTTP') ? '' : ratio(r.perSecond, machine(r)?.perSecond),
-		r.label.startsWith('plain HTTP') ? '' : ratio(r.perSecond, machineJwt(r)?.perSecond),
+		plain(r, 'plain'),
+		plain(r, 'plain-jwt'),
 		r.checkSeconds === undefined ? '' : `${(r.checkSeconds * 1000).toFixed(0)}`,
 		r.checkSeconds === undefined ? '' : percent(sendingRate(r)! / r.ideal),
 		r.cpuMsPerMessage,

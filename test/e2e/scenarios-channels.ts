@@ -13,11 +13,12 @@ import {
 	CREDENTIAL_TYPE,
 	INBOUND_TRIGGER,
 	SEND_NODE,
+	credentials,
 	productionUrl,
+	webhookNode,
 	type CredentialRef,
 } from './workflows';
 
-const credentials = (ref: CredentialRef) => ({ vonageMessagesApi: ref });
 const WA_NUMBER = '447700900001';
 const MMS_SHORTCODE = '12345';
 
@@ -91,20 +92,7 @@ function channelsSendWorkflow(path: string, credential: CredentialRef): Workflow
 		],
 	];
 	const nodes: Json[] = [
-		{
-			parameters: {
-				httpMethod: 'POST',
-				path,
-				responseMode: 'lastNode',
-				responseData: 'allEntries',
-				options: {},
-			},
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: crypto.randomUUID(),
-		},
+		webhookNode(path),
 		...steps.map(([name, parameters], i) => sendNode(name, 220 * (i + 1), parameters, credential)),
 	];
 	const names = ['Webhook', ...steps.map(([name]) => name)];

@@ -123,6 +123,33 @@ async function unpublishAndWait(
 	);
 }
 
+/**
+ * The two examples a user imports first (status branches, reply bot), created, published and waited
+ * for until the application points at each; `unpublish` undoes it and waits until it no longer does.
+ */
+async function publishExamples(ctx: Context, prefix: string, tag: string) {
+	const statusInput = example(
+		'delivery-status-branch.json',
+		`${prefix}: status (${tag})`,
+		ctx.credentials.jwt,
+	);
+	const replyInput = example('reply-bot.json', `${prefix}: reply (${tag})`, ctx.credentials.jwt);
+	const status = await ctx.n8n.createWorkflow(statusInput);
+	const reply = await ctx.n8n.createWorkflow(replyInput);
+	const statusUrl = productionUrl(ctx.n8n.webhookBaseUrl, statusInput, 'Message Status', 'status');
+	const replyUrl = productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound');
+	await publishAndWait(ctx, status, 'status_url', statusUrl);
+	await publishAndWait(ctx, reply, 'inbound_url', replyUrl);
+	return {
+		status,
+		statusUrl,
+		unpublish: async () => {
+			await unpublishAndWait(ctx, status, 'status_url', statusUrl);
+			await unpublishAndWait(ctx, reply, 'inbound_url', replyUrl);
+		},
+	};
+}
+
 /** Deliveries the emulator recorded for a client_ref (status webhooks, sent or not). */
 async function deliveriesFor(ctx: Context, clientRef: string): Promise<Json[]> {
 	const state = await ctx.emulator.state();
@@ -140,27 +167,7 @@ function examplesScenario(version: Version): Scenario {
 		async run(ctx) {
 			const tag = `${version}-${ctx.mode}-${Date.now().toString(36)}`;
 			await setApplicationVersion(ctx, version === 'v1' ? undefined : version); // v1: unset, as on a real application
-			const statusInput = example(
-				'delivery-status-branch.json',
-				`e2e examples: status (${tag})`,
-				ctx.credentials.jwt,
-			);
-			const replyInput = example(
-				'reply-bot.json',
-				`e2e examples: reply (${tag})`,
-				ctx.credentials.jwt,
-			);
-			const status = await ctx.n8n.createWorkflow(statusInput);
-			const reply = await ctx.n8n.createWorkflow(replyInput);
-			const statusUrl = productionUrl(
-				ctx.n8n.webhookBaseUrl,
-				statusInput,
-				'Message Status',
-				'status',
-			);
-			const replyUrl = productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound');
-			await publishAndWait(ctx, status, 'status_url', statusUrl);
-			await publishAndWait(ctx, reply, 'inbound_url', replyUrl);
+			const { status, unpublish } = await publishExamples(ctx, 'e2e examples', tag);
 			try {
 				assert.equal(
 					await applicationVersion(ctx),
@@ -225,8 +232,7 @@ function examplesScenario(version: Version): Scenario {
 					`reply quotes the message ($json.text): ${answer.text}`,
 				);
 			} finally {
-				await unpublishAndWait(ctx, status, 'status_url', statusUrl);
-				await unpublishAndWait(ctx, reply, 'inbound_url', replyUrl);
+				await unpublish();
 				await setApplicationVersion(ctx, undefined);
 			}
 		},
@@ -238,27 +244,7 @@ const accountScenario: Scenario = {
 	timeoutMs: 120_000,
 	async run(ctx) {
 		const tag = `${ctx.mode}-${Date.now().toString(36)}`;
-		const statusInput = example(
-			'delivery-status-branch.json',
-			`e2e account: status (${tag})`,
-			ctx.credentials.jwt,
-		);
-		const replyInput = example(
-			'reply-bot.json',
-			`e2e account: reply (${tag})`,
-			ctx.credentials.jwt,
-		);
-		const status = await ctx.n8n.createWorkflow(statusInput);
-		const reply = await ctx.n8n.createWorkflow(replyInput);
-		const statusUrl = productionUrl(
-			ctx.n8n.webhookBaseUrl,
-			statusInput,
-			'Message Status',
-			'status',
-		);
-		const replyUrl = productionUrl(ctx.n8n.webhookBaseUrl, replyInput, 'Inbound SMS', 'inbound');
-		await publishAndWait(ctx, status, 'status_url', statusUrl);
-		await publishAndWait(ctx, reply, 'inbound_url', replyUrl);
+		const { status, statusUrl, unpublish } = await publishExamples(ctx, 'e2e account', tag);
 		const refsSeen = async () =>
 			(await ctx.n8n.listExecutions({ workflowId: status.id })).flatMap((e) =>
 				itemsOf(e, 'Message Status').map((j) => j.client_ref),
@@ -319,8 +305,7 @@ const accountScenario: Scenario = {
 			);
 		} finally {
 			await control(ctx, 'config', { messagingApiType: 'messages', accountStatusUrl: null });
-			await unpublishAndWait(ctx, status, 'status_url', statusUrl);
-			await unpublishAndWait(ctx, reply, 'inbound_url', replyUrl);
+			await unpublish();
 		}
 	},
 };

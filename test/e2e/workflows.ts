@@ -17,7 +17,34 @@ export interface CredentialRef {
 	name: string;
 }
 
-const credentials = (ref: CredentialRef) => ({ [CREDENTIAL_TYPE]: ref });
+export const credentials = (ref: CredentialRef) => ({ [CREDENTIAL_TYPE]: ref });
+
+/**
+ * n8n's own Webhook node (v2) on POST /webhook/<path>, answering with every item of the last node;
+ * `parameters` add to or replace those, `extra` adds to the node (credentials).
+ */
+export function webhookNode(
+	path: string,
+	parameters: Record<string, unknown> = {},
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+	return {
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+			...parameters,
+		},
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: crypto.randomUUID(),
+		...extra,
+	};
+}
 
 /**
  * Webhook (POST /webhook/<path>, body {run, count}) -> Code (count items with orderId and a
@@ -31,20 +58,7 @@ export function sendSmsWorkflow(
 	return {
 		name,
 		nodes: [
-			{
-				parameters: {
-					httpMethod: 'POST',
-					path,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: crypto.randomUUID(),
-			},
+			webhookNode(path),
 			{
 				parameters: {
 					jsCode: [

@@ -6,6 +6,7 @@ import {
 	applicationsUnauthorized,
 	genericProblem,
 	notFound,
+	wrongVerb,
 	type InvalidParameter,
 } from './problems';
 import { WEBHOOK_VERSIONS, type Application, type WebhookVersion } from './types';
@@ -171,27 +172,11 @@ export function handleApplications(
 	const { method, id } = request;
 	if (id === undefined) {
 		if (method === 'GET') return list(state, request.query, res);
-		return sendJson(
-			res,
-			405,
-			genericProblem(
-				'#wrong-verb',
-				'Request method not allowed',
-				`Request method '${method}' not supported`,
-			),
-		);
+		return sendJson(res, 405, wrongVerb(method));
 	}
 	if (id !== state.keys.applicationId)
 		return sendJson(res, 404, notFound(`ID '${id}' does not exist, or you do not have access`));
 	if (method === 'GET') return sendJson(res, 200, withLinks(state.application));
 	if (method === 'PUT') return put(state, request.body, res);
-	return sendJson(
-		res,
-		405,
-		genericProblem(
-			'#wrong-verb',
-			'Request method not allowed',
-			`Request method '${method}' not supported`,
-		),
-	);
+	return sendJson(res, 405, wrongVerb(method));
 }

@@ -105,3 +105,11 @@ export const internalError = () =>
 	);
 
 export const notFound = (detail: string) => genericProblem('#not-found', 'Not Found', detail);
+
+/** 405 for a method the route does not have. */
+export const wrongVerb = (method: string) =>
+	genericProblem(
+		'#wrong-verb',
+		'Request method not allowed',
+		`Request method '${method}' not supported`,
+	);

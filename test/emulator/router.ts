@@ -5,7 +5,7 @@ import { handleControl } from './control';
 import type { Emulator } from './emulator';
 import { isLoopbackAddress, parseJson, readBody, sendJson } from './http';
 import { handleSend } from './messages';
-import { genericProblem, notFound } from './problems';
+import { genericProblem, notFound, wrongVerb } from './problems';
 
 /** Dispatches one request: Messages API, Applications API, or the /_emulator control endpoints. */
 export async function route(
@@ -19,15 +19,7 @@ export async function route(
 	if (path === '/v0.1/messages' || path === '/v1/messages') {
 		if (method === 'POST')
 			return await handleSend(emu, req, res, path === '/v1/messages' ? 'v1' : 'v0.1');
-		return sendJson(
-			res,
-			405,
-			genericProblem(
-				'#wrong-verb',
-				'Request method not allowed',
-				`Request method '${method}' not supported`,
-			),
-		);
+		return sendJson(res, 405, wrongVerb(method));
 	}
 	const body = parseJson(await readBody(req));
 	const apps = /^\/v2\/applications(?:\/([^/]+))?$/.exec(path);

@@ -219,13 +219,15 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			...(isTest && { isTest }),
 		};
 	};
-	const runMethod = async (
+	/** Calls one of the node's webhook methods as n8n does, with the production URL or the test URL. */
+	const callMethod = async (
 		method: WebhookSetupMethodNames,
+		workflow: Workflow,
 		mode: WorkflowExecuteMode,
 		activation: WorkflowActivateMode,
+		isTest = false,
 	) => {
-		const workflow = load();
-		const data = webhookData(workflow, mode);
+		const data = webhookData(workflow, mode, isTest);
 		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[
 			method
 		];
@@ -238,7 +240,15 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			activation,
 			data,
 		);
-		const result = (await fn.call(context)) as boolean;
+		return (await fn.call(context)) as boolean;
+	};
+	const runMethod = async (
+		method: WebhookSetupMethodNames,
+		mode: WorkflowExecuteMode,
+		activation: WorkflowActivateMode,
+	) => {
+		const workflow = load();
+		const result = await callMethod(method, workflow, mode, activation);
 		persist(workflow);
 		return result;
 	};
@@ -255,23 +265,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		workflow: Workflow,
 		mode: WorkflowExecuteMode,
 		activation: WorkflowActivateMode,
-	) => {
-		const data = webhookData(workflow, mode, true);
-		const fn = env.nodeTypes.getByNameAndVersion(typeName, version).webhookMethods?.default?.[
-			method
-		];
-		if (!fn) throw new Error(`Node type has no webhookMethods.default.${method}`);
-		return (await fn.call(
-			new HookContext(
-				workflow,
-				workflow.getNode(node.name)!,
-				data.workflowExecuteAdditionalData,
-				mode,
-				activation,
-				data,
-			),
-		)) as boolean;
-	};
+	) => await callMethod(method, workflow, mode, activation, true);
 	const stopTestListening = async () => {
 		const workflow = testWorkflow;
 		testWorkflow = undefined;

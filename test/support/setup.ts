@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { VonageMessagesApi } from '../../credentials/VonageMessagesApi.credentials';
@@ -75,4 +76,18 @@ export function secretsOf(emulator: Emulator): string[] {
 		Buffer.from(`${emulator.credentials.apiKey}:${apiSecret}`).toString('base64'),
 		...keyBody,
 	];
+}
+
+/** An RSA private key encrypted with a passphrase, as some tools export one (n8n cannot use it). */
+export function encryptedPrivateKey(): string {
+	return generateKeyPairSync('rsa', {
+		modulusLength: 2048,
+		privateKeyEncoding: {
+			type: 'pkcs8',
+			format: 'pem',
+			cipher: 'aes-256-cbc',
+			passphrase: 'correct horse',
+		},
+		publicKeyEncoding: { type: 'spki', format: 'pem' },
+	}).privateKey;
 }

@@ -3,8 +3,6 @@
 // refuses; status and inbound webhooks of every channel match `MessageStatus` / `inbound-message`.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
@@ -16,6 +14,7 @@ import { useEmulator } from '../../support/emulator-fixture';
 import type { InboundSpec } from '../channel-events';
 import { sendChannelInbound } from '../channel-status';
 import { check, fieldsOf, variant, type Schema, type SchemaDoc } from '../schema-check';
+import { pointWebhooks, startReceiver, type Receiver } from './testkit';
 
 // The shared folder sits beside the repository (main checkout) or beside the worktrees' parent.
 const ROOT = path.resolve(__dirname, '../../..');
@@ -250,27 +249,15 @@ describeContract('emulator channels vs. messages-v0.1.yml', () => {
 	});
 
 	describe('webhooks of every channel', () => {
-		let receiver: http.Server;
-		const bodies: string[] = [];
+		let receiver: Receiver;
+		const bodies = () => receiver.received.map((r) => r.body);
 		beforeAll(async () => {
-			receiver = http.createServer((req, res) => {
-				const chunks: Buffer[] = [];
-				req.on('data', (chunk: Buffer) => chunks.push(chunk));
-				req.on('end', () => {
-					bodies.push(Buffer.concat(chunks).toString('utf8'));
-					res.writeHead(204).end();
-				});
-			});
-			await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+			receiver = await startReceiver([204]);
 		});
-		afterAll(async () => await new Promise<void>((resolve) => receiver.close(() => resolve())));
+		afterAll(async () => await receiver.close());
 		beforeEach(() => {
-			bodies.splice(0);
-			const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-			emu.application.capabilities.messages.webhooks = {
-				status_url: { address: `${base}/status`, http_method: 'POST' },
-				inbound_url: { address: `${base}/inbound`, http_method: 'POST' },
-			};
+			receiver.received.splice(0);
+			pointWebhooks(emu, receiver.url);
 		});
 
 		it.each([
@@ -282,9 +269,9 @@ describeContract('emulator channels vs. messages-v0.1.yml', () => {
 			'%s statuses match `MessageStatus`, with read where the channel has it',
 			async (_label, message, statuses) => {
 				expect((await send(bodyFor(message, 'v0.1'))).status).toBe(202);
-				await emu.waitFor(() => bodies.length >= statuses.length);
+				await emu.waitFor(() => bodies().length >= statuses.length);
 				await new Promise((resolve) => setTimeout(resolve, 30));
-				const events = bodies.map((b) => JSON.parse(b) as Record<string, any>);
+				const events = bodies().map((b) => JSON.parse(b) as Record<string, any>);
 				for (const event of events) valid(event, schemas.status);
 				expect(events.map((e) => e.status)).toEqual(statuses);
 				expect(events[0].to).toEqual(bodyFor(message, 'v0.1').to);
@@ -295,9 +282,9 @@ describeContract('emulator channels vs. messages-v0.1.yml', () => {
 			expect((await send(bodyFor({ ...SENDS[1][1], to: '447700900666' }, 'v0.1'))).status).toBe(
 				202,
 			);
-			await emu.waitFor(() => bodies.length >= 2);
+			await emu.waitFor(() => bodies().length >= 2);
 			await new Promise((resolve) => setTimeout(resolve, 30));
-			const events = bodies.map((b) => JSON.parse(b) as Record<string, any>);
+			const events = bodies().map((b) => JSON.parse(b) as Record<string, any>);
 			expect(events.map((e) => e.status)).toEqual(['submitted', 'rejected']);
 			expect(events[1].error).toEqual({ code: 1240, reason: 'Illegal Number' });
 		});
@@ -362,7 +349,7 @@ describeContract('emulator channels vs. messages-v0.1.yml', () => {
 			async (_label, titles, spec) => {
 				const record = await sendChannelInbound(emu, spec, 'v0.1');
 				expect(record.status).toBe(204);
-				const event = JSON.parse(bodies[0]) as Record<string, any>;
+				const event = JSON.parse(bodies()[0]) as Record<string, any>;
 				valid(
 					event,
 					titles.reduce((schema, title) => variant(schema, title, msg), schemas.inbound),

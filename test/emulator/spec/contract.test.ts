@@ -3,8 +3,6 @@
 // and webhooks go over real HTTP; schemas are checked with test/emulator/schema-check.ts.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
@@ -13,6 +11,7 @@ import { parse } from 'yaml';
 import { useEmulator } from '../../support/emulator-fixture';
 import { check, deref, fieldsOf, variant, type Schema, type SchemaDoc } from '../schema-check';
 import { checkFields, V1_INBOUND, V1_STATUS } from '../v1-fields';
+import { startReceiver, type Receiver } from './testkit';
 
 // `shared` sits beside the repository (/work/shared for /work/main; one level further up for a worktree).
 const ROOT = path.resolve(__dirname, '../../..');
@@ -296,24 +295,14 @@ describeContract(title, () => {
 	});
 
 	describe('webhooks and the Applications API', () => {
-		let receiver: http.Server;
-		let base: string;
-		const bodies: string[] = [];
+		let receiver: Receiver;
+		const bodies = () => receiver.received.map((r) => r.body);
 
 		beforeAll(async () => {
-			receiver = http.createServer((req, res) => {
-				const chunks: Buffer[] = [];
-				req.on('data', (chunk: Buffer) => chunks.push(chunk));
-				req.on('end', () => {
-					bodies.push(Buffer.concat(chunks).toString('utf8'));
-					res.writeHead(204).end();
-				});
-			});
-			await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-			base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+			receiver = await startReceiver([204]);
 		});
-		afterAll(async () => await new Promise<void>((resolve) => receiver.close(() => resolve())));
-		beforeEach(() => void bodies.splice(0));
+		afterAll(async () => await receiver.close());
+		beforeEach(() => void receiver.received.splice(0));
 
 		/**
 		 * Points the Messages webhooks at the receiver the way a trigger does: GET, change, PUT back; with
@@ -325,8 +314,8 @@ describeContract(title, () => {
 			valid(got.data, schemas.appGet200, app);
 			const { _links: _unused, ...current } = got.data;
 			current.capabilities.messages.webhooks = {
-				status_url: { address: `${base}/status`, http_method: 'POST' },
-				inbound_url: { address: `${base}/inbound`, http_method: 'POST' },
+				status_url: { address: `${receiver.url}/status`, http_method: 'POST' },
+				inbound_url: { address: `${receiver.url}/inbound`, http_method: 'POST' },
 			};
 			if (version) current.capabilities.messages.version = version;
 			valid(current, schemas.appPutRequest, app);
@@ -372,8 +361,8 @@ describeContract(title, () => {
 				expect(res.status).toBe(202);
 				sent[res.data.message_uuid] = to;
 			}
-			await emu.waitFor(() => bodies.length >= 6);
-			const events = bodies.map((body) => JSON.parse(body) as Record<string, any>);
+			await emu.waitFor(() => bodies().length >= 6);
+			const events = bodies().map((body) => JSON.parse(body) as Record<string, any>);
 			for (const event of events) valid(event, schemas.status);
 			const outcome = (to: string) =>
 				events.find((e) => sent[e.message_uuid] === to && e.status !== 'submitted');
@@ -400,13 +389,13 @@ describeContract(title, () => {
 				const record = await emu.sendInbound(inbound);
 				expect(record.status).toBe(204);
 			}
-			expect(bodies).toHaveLength(2);
-			for (const body of bodies) {
+			expect(bodies()).toHaveLength(2);
+			for (const body of bodies()) {
 				const event = JSON.parse(body) as Record<string, any>;
 				valid(event, variant(schemas.inbound, 'SMS', msg));
 				valid(event, schemas.inbound);
 			}
-			expect(JSON.parse(bodies[1]).message).toMatchObject({
+			expect(JSON.parse(bodies()[1]).message).toMatchObject({
 				content: { type: 'text', text: '€'.repeat(200) },
 				sms: { num_messages: '3' },
 			});
@@ -422,8 +411,8 @@ describeContract(title, () => {
 					sent[res.data.message_uuid] = to;
 				}
 				await emu.sendInbound({ from: '447700900001', to: '447700900000', text: 'Hi there' });
-				await emu.waitFor(() => bodies.length >= 7);
-				const events = bodies.map((body) => JSON.parse(body) as Record<string, any>);
+				await emu.waitFor(() => bodies().length >= 7);
+				const events = bodies().map((body) => JSON.parse(body) as Record<string, any>);
 				const statuses = events.filter((e) => 'status' in e);
 				const [inbound] = events.filter((e) => !('status' in e));
 				expect(statuses.flatMap((e) => checkFields(e, V1_STATUS))).toEqual([]);

@@ -1,11 +1,10 @@
 // The /_emulator control endpoints other processes use, and the CLI (`npm run emulator`).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { useEmulator } from '../../support/emulator-fixture';
-import { bearer, pointWebhooks, send, startReceiver } from './testkit';
+import { bearer, pointWebhooks, runEmulatorCli, send, startReceiver } from './testkit';
 
 const emu = useEmulator();
 
@@ -85,49 +84,16 @@ describe('/_emulator control endpoints', () => {
 });
 
 describe('CLI', () => {
-	const root = path.resolve(__dirname, '../../..');
 	let dir: string;
 	beforeAll(() => {
 		dir = mkdtempSync(path.join(tmpdir(), 'vonage-emulator-'));
 	});
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-	/** Starts the CLI, waits for its URL, runs `check`, then stops it with SIGTERM. */
-	async function runCli(
-		args: string[],
-		check: (url: string, output: string) => Promise<void>,
-	): Promise<{ code: number | null; output: string }> {
-		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- runs the repo's own CLI, as `npm run emulator` does
-		const child = spawn(
-			process.execPath,
-			['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', ...args],
-			{ cwd: root },
-		);
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const exited = new Promise<number | null>((resolve) =>
-			child.on('exit', (code) => resolve(code)),
-		);
-		const until = Date.now() + 20_000;
-		let url: string | undefined;
-		while (!url && child.exitCode === null && Date.now() < until) {
-			url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-		if (url) {
-			await check(url, output);
-			child.kill('SIGTERM');
-		} else if (child.exitCode === null) {
-			child.kill('SIGKILL');
-		}
-		return { code: await exited, output };
-	}
-
 	it('writes the credentials to --state (0600) once, reuses them, prints no secret, stops on SIGTERM', async () => {
 		const file = path.join(dir, 'nested', 'emulator.json');
 		let first: Record<string, string> = {};
-		const run1 = await runCli(['--port', '0', '--state', file], async (url) => {
+		const run1 = await runEmulatorCli(['--port', '0', '--state', file], async (url) => {
 			first = JSON.parse(readFileSync(file, 'utf8'));
 			expect((await fetch(`${url}/_emulator/state`)).status).toBe(200);
 		});
@@ -150,7 +116,7 @@ describe('CLI', () => {
 		].filter((s) => run1.output.includes(s));
 		expect(leaked).toEqual([]);
 
-		const run2 = await runCli(
+		const run2 = await runEmulatorCli(
 			['--port', '0', '--state', file, '--latency', '5', '--rate-limit', '30'],
 			async (url) => {
 				const state = (await (await fetch(`${url}/_emulator/state`)).json()) as {
@@ -175,7 +141,7 @@ describe('CLI', () => {
 			'--account-status-url',
 			'http://127.0.0.1:9/status',
 		];
-		const run = await runCli(args, async (url) => {
+		const run = await runEmulatorCli(args, async (url) => {
 			const state = (await (await fetch(`${url}/_emulator/state`)).json()) as Record<string, any>;
 			expect(state.application.capabilities.messages.version).toBe('v0.1');
 			expect(state.account).toEqual({
@@ -185,7 +151,7 @@ describe('CLI', () => {
 		});
 		expect(run.code).toBe(0);
 		expect(run.output).toMatch(/Messaging API type sms, application webhook version v0.1/);
-		const plain = await runCli(['--port', '0'], async () => {});
+		const plain = await runEmulatorCli(['--port', '0'], async () => {});
 		expect(plain.output).toMatch(
 			/application webhook version unset \(v1\), account-level status URL unset/,
 		);
@@ -198,7 +164,7 @@ describe('CLI', () => {
 	])(
 		'refuses a bad account flag %j',
 		async (flags, message) => {
-			const run = await runCli(['--port', '0', ...flags], async () => {});
+			const run = await runEmulatorCli(['--port', '0', ...flags], async () => {});
 			expect(run.code).toBe(1);
 			expect(run.output).toMatch(message);
 		},
@@ -206,7 +172,7 @@ describe('CLI', () => {
 	);
 
 	it('refuses a bad flag value', async () => {
-		const run = await runCli(['--port', '0', '--rate-limit', 'lots'], async () => {});
+		const run = await runEmulatorCli(['--port', '0', '--rate-limit', 'lots'], async () => {});
 		expect(run.code).toBe(1);
 		expect(run.output).toMatch(/--rate-limit must be an integer/);
 	}, 30_000);

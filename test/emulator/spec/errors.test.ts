@@ -1,13 +1,11 @@
 // The emulator's recorded error bodies (shared README "Real error answers"): the Messages API's two
 // 401 titles, per request or fixed by a setting (configure, control API, CLI flag); the Applications
 // API's own 401 title; the recorded 429 body, with Retry-After as a setting.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import axios from 'axios';
 
 import { useEmulator } from '../../support/emulator-fixture';
 import { MESSAGES_401_TITLES } from '../problems';
-import { basic, bearer, send } from './testkit';
+import { basic, bearer, runEmulatorCli, send } from './testkit';
 
 const emu = useEmulator();
 
@@ -97,35 +95,8 @@ describe('429 of the Messages API', () => {
 
 describe('CLI flags', () => {
 	it('--unauthorized-title and --no-retry-after set both, and a title never recorded is refused', async () => {
-		const root = path.resolve(__dirname, '../../..');
-		const run = async (args: string[], check: (url: string) => Promise<void>) => {
-			// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- runs the repo's own CLI, as `npm run emulator` does
-			const child = spawn(
-				process.execPath,
-				['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', '--port', '0', ...args],
-				{ cwd: root },
-			);
-			let output = '';
-			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-			const exited = new Promise<number | null>((resolve) =>
-				child.on('exit', (code) => resolve(code)),
-			);
-			const until = Date.now() + 20_000;
-			let url: string | undefined;
-			while (!url && child.exitCode === null && Date.now() < until) {
-				url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-				await new Promise((resolve) => setTimeout(resolve, 50));
-			}
-			if (url) {
-				try {
-					await check(url);
-				} finally {
-					child.kill('SIGTERM');
-				}
-			}
-			return { code: await exited, output };
-		};
+		const run = async (args: string[], check: (url: string) => Promise<void>) =>
+			await runEmulatorCli(['--port', '0', ...args], check);
 		const ok = await run(
 			['--unauthorized-title', 'Unauthorised', '--no-retry-after', '--rate-limit', '1'],
 			async (url) => {

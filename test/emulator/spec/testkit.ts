@@ -1,7 +1,9 @@
-/** Helpers for the emulator's own tests: playing the client (JWT, Basic) and the webhook receiver. */
+/** Helpers for the emulator's own tests: playing the client (JWT, Basic), the webhook receiver, the CLI. */
+import { spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
 
@@ -128,3 +130,39 @@ export function pointWebhooks(emu: Emulator, base: string): void {
 }
 
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * Starts the emulator's CLI (as `npm run emulator` does) with `args`, waits for its URL, runs `check`,
+ * then stops it with SIGTERM. A CLI that never prints its URL is killed after 20 s, unless it exited.
+ */
+export async function runEmulatorCli(
+	args: string[],
+	check: (url: string, output: string) => Promise<void>,
+): Promise<{ code: number | null; output: string }> {
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- runs the repo's own CLI, as `npm run emulator` does
+	const child = spawn(
+		process.execPath,
+		['-r', 'ts-node/register/transpile-only', 'test/emulator/cli.ts', ...args],
+		{ cwd: path.resolve(__dirname, '../../..') },
+	);
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	const until = Date.now() + 20_000;
+	let url: string | undefined;
+	while (!url && child.exitCode === null && Date.now() < until) {
+		url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	if (url) {
+		try {
+			await check(url, output);
+		} finally {
+			child.kill('SIGTERM');
+		}
+	} else if (child.exitCode === null) {
+		child.kill('SIGKILL');
+	}
+	return { code: await exited, output };
+}
