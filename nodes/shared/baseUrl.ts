@@ -83,14 +83,6 @@ export function urlProblem(raw: string, field = 'Base URL'): CredentialProblem |
 	return undefined;
 }
 
-/** The Base URL without trailing slashes, or a CredentialProblem thrown. Empty means the default. */
-export function checkedBaseUrl(raw: string): string {
-	const value = raw.trim().replace(/\/+$/, '') || DEFAULT_BASE_URL;
-	const problem = urlProblem(value);
-	if (problem) throw problem;
-	return value;
-}
-
 /**
  * Where the Applications API is for this Base URL: https://api.nexmo.com for any Vonage host (the
  * regional Messages hosts do not serve it), the Base URL itself for any other host (the emulator).

@@ -15,9 +15,6 @@ import {
 import { applicationsBaseUrl } from './baseUrl';
 import { CredentialProblem, credentialProblems } from './credentialProblems';
 
-/** The name the nodes' `testedBy` and `methods.credentialTest` use for testVonageCredential. */
-export const CREDENTIAL_TEST_NAME = 'vonageMessagesApiTest';
-
 interface Answer {
 	statusCode: number;
 	body: unknown;
