@@ -5,7 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertCredentialTarget, authorizationHeader, readCredentials } from '../nodes/shared/auth';
+import { assertCredentialTarget, authorizationHeader } from '../nodes/shared/api/auth';
+import { readCredentials } from '../nodes/shared/api/credentials';
 
 export class VonageMessagesApi implements ICredentialType {
 	name = 'vonageMessagesApi';
@@ -96,12 +97,12 @@ export class VonageMessagesApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		// For this credential used in n8n's HTTP Request node: the credential's own authentication. Our nodes
-		// state theirs per API client and set the header themselves (nodes/shared/requestAuth.ts).
+		// state theirs per API client and set the header themselves (nodes/shared/api/requestAuth.ts).
 		// Nothing secret leaves unless the request goes over https, or plain http to a loopback host.
 		assertCredentialTarget(`${requestOptions.baseURL ?? ''}${requestOptions.url}`);
 		const header = authorizationHeader(readCredentials(credentials));
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: header } };
 	}
 
-	// Test: no declarative request here; the nodes' `testedBy` (nodes/shared/credentialTest.ts) decides by HTTP status.
+	// Test: no declarative request here; the nodes' `testedBy` (nodes/shared/api/credentialTest.ts) decides by HTTP status.
 }

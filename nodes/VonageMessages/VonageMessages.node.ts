@@ -12,7 +12,7 @@ import * as mms from './actions/mms';
 import * as sms from './actions/sms';
 import * as viber from './actions/viber';
 import * as whatsapp from './actions/whatsapp';
-import { testVonageCredential } from '../shared/credentialTest';
+import { testVonageCredential } from '../shared/api/credentialTest';
 
 export class VonageMessages implements INodeType {
 	description: INodeTypeDescription = {

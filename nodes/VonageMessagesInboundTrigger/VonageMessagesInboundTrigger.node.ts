@@ -6,17 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { channelsOption } from '../shared/channelFilter';
-import { checkedWebhookMethods } from '../shared/receive';
-import { registrationMethods } from '../shared/registration';
-import { acceptEvent, type TriggerOptions } from '../shared/triggerEvent';
+import { channelsOption } from '../shared/webhooks/channelFilter';
+import { checkedWebhookMethods } from '../shared/webhooks/receive';
+import { registrationMethods } from '../shared/registration/registration';
+import { acceptEvent, type TriggerOptions } from '../shared/webhooks/triggerEvent';
 import {
 	ignoreDuplicatesOption,
 	maxAgeOption,
 	registrationProperties,
-} from '../shared/triggerProperties';
-import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/events';
-import { testVonageCredential } from '../shared/credentialTest';
+} from '../shared/webhooks/triggerProperties';
+import { comparableAddress, inboundDuplicateKey, inboundOutput } from '../shared/webhooks/events';
+import { testVonageCredential } from '../shared/api/credentialTest';
 
 interface InboundOptions extends TriggerOptions {
 	toNumber?: string;

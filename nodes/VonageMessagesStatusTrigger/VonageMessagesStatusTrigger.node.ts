@@ -5,18 +5,18 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { channelsOption } from '../shared/channelFilter';
-import { checkedWebhookMethods } from '../shared/receive';
-import { registrationMethods } from '../shared/registration';
-import { acceptEvent, type TriggerOptions } from '../shared/triggerEvent';
+import { channelsOption } from '../shared/webhooks/channelFilter';
+import { checkedWebhookMethods } from '../shared/webhooks/receive';
+import { registrationMethods } from '../shared/registration/registration';
+import { acceptEvent, type TriggerOptions } from '../shared/webhooks/triggerEvent';
 import {
 	ignoreDuplicatesOption,
 	maxAgeOption,
 	registrationProperties,
-} from '../shared/triggerProperties';
-import { statusDuplicateKey, statusOutput } from '../shared/events';
+} from '../shared/webhooks/triggerProperties';
+import { statusDuplicateKey, statusOutput } from '../shared/webhooks/events';
 import { routed, STATUSES } from './status';
-import { testVonageCredential } from '../shared/credentialTest';
+import { testVonageCredential } from '../shared/api/credentialTest';
 
 interface StatusOptions extends TriggerOptions {
 	statuses?: string[];

@@ -23,7 +23,7 @@ import { freePort } from '../e2e/n8n/proc';
 import { runNode } from '../harness';
 import { SMS_DEFAULTS, customers } from '../support/setup';
 import { printSummary, summarise } from './profile';
-import { signApplicationJwtOffThread } from '../../nodes/shared/jwt';
+import { signApplicationJwtOffThread } from '../../nodes/shared/api/jwt';
 import { ownCpuMs, pool, printTable, processCpuMs, ratio, seconds, type Cell } from './report';
 
 export interface SendOptions {

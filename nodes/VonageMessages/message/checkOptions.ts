@@ -1,5 +1,5 @@
 /** The checks of the WhatsApp template fields and the Viber and Messenger options, and what every check shares. */
-import type { Content, MessengerOptions, ViberOptions } from '../../shared/messageModel';
+import type { Content, MessengerOptions, ViberOptions } from '../../shared/vocabulary/messageModel';
 import type { RawMessage } from './checks';
 
 /** A field that cannot be sent: the editor label, what is wrong, how to fix it. */

@@ -4,10 +4,10 @@ import {
 	checkSender,
 	checkText,
 	type FieldCheck,
-} from '../helpers/validation';
-import { CHANNELS, type AddressKind } from '../../shared/channels';
-import type { ApiVersion, Channel, Content, Message, MessageType } from '../../shared/messageModel';
-import { isMedia } from '../../shared/messageModel';
+} from './validation';
+import { CHANNELS, type AddressKind } from '../../shared/vocabulary/channels';
+import type { ApiVersion, Channel, Content, Message, MessageType } from '../../shared/vocabulary/messageModel';
+import { isMedia } from '../../shared/vocabulary/messageModel';
 import { checkMessenger, checkTemplate, checkViber, got, Problem, text } from './checkOptions';
 
 export { templateParameterList, VIBER_TTL } from './checkOptions';

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { smsEncoding } from '../helpers/encoding';
-import { CHANNELS } from '../../shared/channels';
+import { smsEncoding } from './encoding';
+import { CHANNELS } from '../../shared/vocabulary/channels';
 import { checkMessage, type RawMessage } from './checks';
-import type { ApiVersion, Channel, Message } from '../../shared/messageModel';
+import type { ApiVersion, Channel, Message } from '../../shared/vocabulary/messageModel';
 import { toV01Body } from './wireV01';
 import { toV1Body } from './wireV1';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CHANNELS } from '../../shared/channels';
-import type { Message } from '../../shared/messageModel';
+import { CHANNELS } from '../../shared/vocabulary/channels';
+import type { Message } from '../../shared/vocabulary/messageModel';
 
 /**
  * The Messages API v0.1 request body (messages-v0.1.yml, schema `message`): typed `to`/`from` objects,

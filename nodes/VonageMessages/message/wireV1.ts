@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CHANNELS } from '../../shared/channels';
-import type { Message } from '../../shared/messageModel';
+import { CHANNELS } from '../../shared/vocabulary/channels';
+import type { Message } from '../../shared/vocabulary/messageModel';
 
 /**
  * The Messages API v1 request body (shared README; field lists of Vonage's SDK request types): flat,

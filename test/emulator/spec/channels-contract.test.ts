@@ -9,7 +9,7 @@ import jwt from 'jsonwebtoken';
 import { parse } from 'yaml';
 
 import { bodyFor } from '../../../nodes/VonageMessages/message/prepare';
-import type { Message } from '../../../nodes/shared/messageModel';
+import type { Message } from '../../../nodes/shared/vocabulary/messageModel';
 import { useEmulator } from '../../support/emulator-fixture';
 import type { InboundSpec } from '../channel-events';
 import { sendChannelInbound } from '../channel-status';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { sendProperties } from '../message/fields';
-import { sendMessages } from '../message/execute';
+import { sendProperties } from '../common/fields';
+import { sendMessages } from '../../sending/execute';
 
 export const description = sendProperties('mms');
 

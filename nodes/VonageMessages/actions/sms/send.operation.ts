@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendMessages } from '../message/execute';
-import { optionsProperty } from '../message/sendOptions';
+import { sendMessages } from '../../sending/execute';
+import { optionsProperty } from '../common/sendOptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../message/fields';
+import { operationProperty } from '../common/fields';
 import * as send from './send.operation';
 
 export { send };

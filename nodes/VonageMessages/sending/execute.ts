@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { assertCredentials } from './credentials';
+import { deliver, type Delivery } from './deliver';
+import { readSendOptions } from './options';
+import { itemRanges } from './ranges';
+import { accountLimiter } from './accountLimits';
+import { runPool } from './throttle';
+import type { ApiVersion, Channel } from '../../shared/vocabulary/messageModel';
+import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
+import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../message/prepare';
+
+function errorItem(
+	error: NodeOperationError | Error,
+	itemIndex: number,
+	extra: IDataObject = {},
+): INodeExecutionData {
+	const description = (error as NodeOperationError).description;
+	return {
+		json: { error: error.message, ...(description ? { description } : {}), ...extra },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
+	const version = String(
+		(ctx.getNodeParameter('options', 0, {}) as IDataObject).apiVersion ?? 'v0.1',
+	);
+	if ((API_VERSIONS as readonly string[]).includes(version)) return version as ApiVersion;
+	throw new NodeOperationError(ctx.getNode(), `The option 'API Version' is "${version}"`, {
+		description: `Use ${API_VERSIONS.join(' or ')}.`,
+	});
+}
+
+/**
+ * Send on any channel: every item checked first (bad input never leaves half a batch behind), then sent
+ * under the account's rate limit (shared with every other run of the account), retrying only what
+ * Vonage certainly did not accept.
+ */
+export async function sendMessages(
+	this: IExecuteFunctions,
+	channel: Channel,
+): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const continueOnFail = this.continueOnFail();
+	const credentials = await assertCredentials.call(this);
+	const options = readSendOptions(this);
+	const version = apiVersionOf(this);
+
+	const prepared: Array<PreparedMessage | undefined> = [];
+	const output: Array<INodeExecutionData | undefined> = new Array(items.length).fill(undefined);
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push(prepareMessage(this, channel, version, i));
+		} catch (error) {
+			const invalid =
+				error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			if (!continueOnFail) throw invalid;
+			prepared.push(undefined);
+			output[i] = errorItem(invalid, i);
+		}
+	}
+
+	const deliveryOptions = {
+		baseUrl: credentials.baseUrl,
+		credentials,
+		limiter: accountLimiter(credentials, options.maxPerSecond),
+		maxRetries: options.maxRetries,
+		timeoutMs: options.timeout * 1000,
+		path: MESSAGES_PATH[version],
+	};
+	let stopped = false;
+	const deliveries = await runPool<Delivery | undefined>(
+		items.length,
+		options.concurrency,
+		async (i) => {
+			const message = prepared[i];
+			if (!message) return undefined;
+			const delivery = await deliver.call(this, message.body, i, deliveryOptions);
+			if (!delivery.ok && !continueOnFail) stopped = true;
+			return delivery;
+		},
+		() => stopped,
+	);
+
+	for (let i = 0; i < items.length; i++) {
+		const delivery = deliveries[i];
+		const message = prepared[i];
+		if (!delivery || !message) continue;
+		if (delivery.ok) {
+			output[i] = {
+				json: { message_uuid: delivery.messageUuid, ...message.summary },
+				pairedItem: { item: i },
+			};
+		} else if (continueOnFail) {
+			output[i] = errorItem(delivery.error, i, {
+				...message.summary,
+				may_have_been_sent: delivery.mayHaveBeenSent,
+			});
+		} else {
+			const sent = deliveries.flatMap((d, index) => (d?.ok ? [index] : []));
+			const notStarted = prepared.flatMap((p, index) =>
+				p && deliveries[index] === undefined ? [index] : [],
+			);
+			delivery.error.description = [
+				delivery.error.description,
+				sent.length > 0
+					? `Vonage accepted the messages of items ${itemRanges(sent)} (${sent.length} in all).`
+					: '',
+				notStarted.length > 0 ? `Items ${itemRanges(notStarted)} were not sent.` : '',
+				'Turn on "Continue On Fail" in the node settings to get one output item per input item, errors included.',
+			]
+				.filter(Boolean)
+				.join(' ');
+			throw delivery.error;
+		}
+	}
+	return output.filter((item): item is INodeExecutionData => item !== undefined);
+}
