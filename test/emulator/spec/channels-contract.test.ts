@@ -3,7 +3,6 @@
 // refuses; status and inbound webhooks of every channel match `MessageStatus` / `inbound-message`.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import axios, { type AxiosResponse } from 'axios';
 import jwt from 'jsonwebtoken';
 import { parse } from 'yaml';
@@ -15,15 +14,9 @@ import type { InboundSpec } from '../channel-events';
 import { sendChannelInbound } from '../channel-status';
 import { check, fieldsOf, variant, type Schema, type SchemaDoc } from '../schema-check';
 import { pointWebhooks, startReceiver, type Receiver } from './testkit';
+import { MESSAGES_V01_YML } from '../../support/shared-reference';
 
-// The shared folder sits beside the repository (main checkout) or beside the worktrees' parent.
-const ROOT = path.resolve(__dirname, '../../..');
-const MESSAGES_YML = [
-	path.resolve(ROOT, '../shared/vonage'),
-	path.resolve(ROOT, '../../shared/vonage'),
-]
-	.map((dir) => path.join(dir, 'openapi/messages-v0.1.yml'))
-	.find((file) => existsSync(file));
+const MESSAGES_YML = existsSync(MESSAGES_V01_YML) ? MESSAGES_V01_YML : undefined;
 const describeContract = MESSAGES_YML ? describe : describe.skip;
 
 const set = (body: Record<string, any>, dotted: string, value: unknown): Record<string, any> => {

@@ -12,15 +12,14 @@ import { useEmulator } from '../../support/emulator-fixture';
 import { check, deref, fieldsOf, variant, type Schema, type SchemaDoc } from '../schema-check';
 import { checkFields, V1_INBOUND, V1_STATUS } from '../v1-fields';
 import { startReceiver, type Receiver } from './testkit';
+import {
+	APPLICATION_V2_YML,
+	MESSAGES_V01_YML,
+	SHARED_VONAGE as SHARED,
+} from '../../support/shared-reference';
 
-// `shared` sits beside the repository (/work/shared for /work/main; one level further up for a worktree).
-const ROOT = path.resolve(__dirname, '../../..');
-const SHARED =
-	['../shared/vonage', '../../shared/vonage']
-		.map((up) => path.resolve(ROOT, up))
-		.find((dir) => existsSync(dir)) ?? path.resolve(ROOT, '../shared/vonage');
-const MESSAGES_YML = path.join(SHARED, 'openapi/messages-v0.1.yml');
-const APPLICATION_YML = path.join(SHARED, 'openapi/application-v2.yml');
+const MESSAGES_YML = MESSAGES_V01_YML;
+const APPLICATION_YML = APPLICATION_V2_YML;
 const REFERENCE = path.join(SHARED, 'messages-api-v0.1-reference.txt');
 const present = [MESSAGES_YML, APPLICATION_YML, REFERENCE].every((file) => existsSync(file));
 const describeContract = present ? describe : describe.skip;

@@ -2,7 +2,6 @@
 // webhook formats and every channel (test/support/event-fixtures.ts). The fixtures themselves are held
 // to the published shapes: v0.1 to the OpenAPI schemas, v1 to the field list of test/emulator/v1-fields.ts.
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 
 import {
@@ -18,6 +17,7 @@ import { branchOf, routed } from '../../../../nodes/VonageMessagesStatusTrigger/
 import { check, type Schema, type SchemaDoc } from '../../../emulator/schema-check';
 import { checkFields, V1_INBOUND, V1_STATUS } from '../../../emulator/v1-fields';
 import { INBOUND_FIXTURES, STATUS_FIXTURES } from '../../../support/event-fixtures';
+import { MESSAGES_V01_YML } from '../../../support/shared-reference';
 
 const STATUS_KEYS = [
 	'webhook_version',
@@ -72,11 +72,7 @@ describe.each(INBOUND_FIXTURES)('inbound message: $label', ({ event, expected, v
 });
 
 describe('the fixtures are real shapes', () => {
-	// `shared` sits beside the repository: /work/shared for /work/main, two levels up for a worktree.
-	const yml =
-		['../../../shared', '../../../../shared']
-			.map((up) => path.resolve(__dirname, up, 'vonage/openapi/messages-v0.1.yml'))
-			.find(existsSync) ?? '';
+	const yml = MESSAGES_V01_YML;
 	const maybe = existsSync(yml) ? it : it.skip;
 	maybe('v0.1 ones validate against messages-v0.1.yml (MessageStatus, inbound-message)', () => {
 		const doc: SchemaDoc = { doc: parse(readFileSync(yml, 'utf8')) as Schema };
