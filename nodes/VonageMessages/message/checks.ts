@@ -6,7 +6,13 @@ import {
 	type FieldCheck,
 } from './validation';
 import { CHANNELS, type AddressKind } from '../../shared/vocabulary/channels';
-import type { ApiVersion, Channel, Content, Message, MessageType } from '../../shared/vocabulary/messageModel';
+import type {
+	ApiVersion,
+	Channel,
+	Content,
+	Message,
+	MessageType,
+} from '../../shared/vocabulary/messageModel';
 import { isMedia } from '../../shared/vocabulary/messageModel';
 import { checkMessenger, checkTemplate, checkViber, got, Problem, text } from './checkOptions';
 

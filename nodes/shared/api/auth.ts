@@ -3,7 +3,6 @@ import type { VonageCredentials } from './credentials';
 import { assertComplete } from './credentialProblems';
 import { signApplicationJwt } from './jwt';
 
-
 export function basicAuthorization(apiKey: string, apiSecret: string): string {
 	return `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
 }

@@ -3,8 +3,18 @@
 import { NodeOperationError, type INodeParameters } from 'n8n-workflow';
 
 import { useEmulator } from '../../support/emulator-fixture';
-import { answerJson, startScriptedServer, type ScriptedServer } from '../../support/scripted-server';
-import { AUTH_TYPES, customers, encryptedPrivateKey, secretsOf, sendSms } from '../../support/setup';
+import {
+	answerJson,
+	startScriptedServer,
+	type ScriptedServer,
+} from '../../support/scripted-server';
+import {
+	AUTH_TYPES,
+	customers,
+	encryptedPrivateKey,
+	secretsOf,
+	sendSms,
+} from '../../support/setup';
 
 const emulator = useEmulator();
 

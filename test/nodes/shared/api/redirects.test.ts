@@ -9,7 +9,11 @@ import { VonageMessagesStatusTrigger } from '../../../../nodes/VonageMessagesSta
 import { useEmulator } from '../../../support/emulator-fixture';
 import { createTriggerHarness } from '../../../harness';
 import { AUTH_TYPES, credentialFor, customers, sendSms } from '../../../support/setup';
-import { answerJson, startScriptedServer, type ScriptedServer } from '../../../support/scripted-server';
+import {
+	answerJson,
+	startScriptedServer,
+	type ScriptedServer,
+} from '../../../support/scripted-server';
 
 const emulator = useEmulator();
 let elsewhere: ScriptedServer;

@@ -1,4 +1,7 @@
-import { checkMessage, templateParameterList } from '../../../../nodes/VonageMessages/message/checks';
+import {
+	checkMessage,
+	templateParameterList,
+} from '../../../../nodes/VonageMessages/message/checks';
 import { channelFromWire } from '../../../../nodes/shared/vocabulary/channels';
 import { toV01Body } from '../../../../nodes/VonageMessages/message/wireV01';
 import { toV1Body } from '../../../../nodes/VonageMessages/message/wireV1';

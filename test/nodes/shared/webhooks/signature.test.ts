@@ -2,7 +2,11 @@ import { createHash, createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 import { strictBase64url } from '../../../../nodes/shared/api/jwt';
-import { checkSignature, DEFAULT_MAX_AGE_SECONDS, maxAgeOf } from '../../../../nodes/shared/webhooks/signature';
+import {
+	checkSignature,
+	DEFAULT_MAX_AGE_SECONDS,
+	maxAgeOf,
+} from '../../../../nodes/shared/webhooks/signature';
 
 const secret = 'a-signature-secret-of-32-characters!';
 const body = Buffer.from(
