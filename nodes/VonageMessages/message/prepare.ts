@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { smsEncoding } from './encoding';
 import { CHANNELS } from '../../shared/vocabulary/channels';
-import { checkMessage, type RawMessage } from './checks';
+import { checkMessage, type RawMessage } from './check';
+import { CHANNEL_RULES, ruleOf, typesOf, type ContentField } from './rules';
 import type { ApiVersion, Channel, Message } from '../../shared/vocabulary/messageModel';
 import { toV01Body } from './wireV01';
 import { toV1Body } from './wireV1';
@@ -38,28 +39,26 @@ export function bodyFor(message: Message, version: ApiVersion): IDataObject {
 	return version === 'v1' ? toV1Body(message) : toV01Body(message);
 }
 
+/** What a parameter reads when the editor has none (a template without parameters, the default policy). */
+const DEFAULTS: Partial<Record<ContentField, unknown>> = {
+	templateParameters: {},
+	policy: 'deterministic',
+};
+
+/** Reads the parameters the rules name for the channel and the item's message type. */
 function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): RawMessage {
 	const get = (name: string, fallback: unknown = '') =>
 		ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const raw: RawMessage = { from: get('from'), to: get('to'), clientRef: get('clientRef') };
-	const spec = CHANNELS[channel];
-	raw.messageType = spec.types.length > 1 ? get('messageType', spec.types[0]) : spec.types[0];
-	const type = String(raw.messageType);
-	if (type === 'text') raw.text = get('text');
-	else if (type === 'template') {
-		raw.templateName = get('templateName');
-		raw.templateParameters = get('templateParameters', {});
-		raw.locale = get('locale');
-		raw.policy = get('policy', 'deterministic');
-	} else {
-		raw.mediaUrl = get('mediaUrl');
-		raw.caption = get('caption');
+	const types = typesOf(channel);
+	raw.messageType = types.length > 1 ? get('messageType', types[0].type) : types[0].type;
+	for (const field of ruleOf(channel, String(raw.messageType))?.fields ?? []) {
+		raw[field] = get(field, DEFAULTS[field] ?? '');
 	}
-	if (channel === 'viber' || channel === 'messenger') {
+	const optionFields = CHANNEL_RULES[channel].options;
+	if (optionFields.length > 0) {
 		const options = (get('options', {}) ?? {}) as IDataObject;
-		raw.category = options.category;
-		raw.ttl = options.ttl;
-		raw.tag = options.tag;
+		for (const field of optionFields) raw[field] = options[field];
 	}
 	return raw;
 }
@@ -73,9 +72,8 @@ export function prepareMessage(
 ): PreparedMessage {
 	const checked = checkMessage(channel, version, readRaw(ctx, channel, itemIndex));
 	if (!checked.ok) {
-		const spec = CHANNELS[channel];
 		// SMS errors read exactly as they always have; the other channels name theirs.
-		const channelName = channel === 'sms' ? '' : ` [${spec.label}]`;
+		const channelName = channel === 'sms' ? '' : ` [${CHANNELS[channel].label}]`;
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`'${checked.field}' in item ${itemIndex} ${checked.problem}${channelName}`,

@@ -2,22 +2,33 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHANNELS } from '../../shared/vocabulary/channels';
 import type { Message } from '../../shared/vocabulary/messageModel';
+import { CHANNEL_RULES, type AddressKind } from './rules';
+
+/** Where v0.1 puts an address of each kind: `{type, number}` or `{type, id}` (yml `to`/`from` schemas). */
+export const V01_ADDRESS_FIELD: Record<AddressKind, 'number' | 'id'> = {
+	number: 'number',
+	smsSender: 'number',
+	mmsSender: 'number',
+	viberService: 'id',
+	messengerId: 'id',
+};
 
 /**
  * The Messages API v0.1 request body (messages-v0.1.yml, schema `message`): typed `to`/`from` objects,
  * the content under `message.content`, channel extras beside it under `message.<channel>`.
  */
 export function toV01Body(message: Message): IDataObject {
-	const spec = CHANNELS[message.channel];
-	const address = (value: string, kind: string) =>
-		kind === 'viberService' || kind === 'messengerId'
-			? { type: spec.v01Type, id: value }
-			: { type: spec.v01Type, number: value };
+	const type = CHANNELS[message.channel].v01Type;
+	const rules = CHANNEL_RULES[message.channel];
+	const address = (value: string, kind: AddressKind) => ({
+		type,
+		[V01_ADDRESS_FIELD[kind]]: value,
+	});
 
 	const { content } = message;
 	const body: IDataObject = {
-		to: address(message.to, spec.to),
-		from: address(message.from, spec.from),
+		to: address(message.to, rules.to),
+		from: address(message.from, rules.from),
 	};
 	const envelope: IDataObject = {};
 	if (content.type === 'text') {

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CHANNELS, captionTypes } from '../../../shared/vocabulary/channels';
+import { CHANNELS } from '../../../shared/vocabulary/channels';
 import type { Channel, MessageType } from '../../../shared/vocabulary/messageModel';
 import { isMedia } from '../../../shared/vocabulary/messageModel';
-import { VIBER_TTL } from '../../message/checks';
+import { captionTypes, CLIENT_REF_MAX, OPTION_RULES, ruleOf, typesOf } from '../../message/rules';
 import { optionsProperty } from './sendOptions';
 
 /** Editor and AI-tool wording per channel: what goes into From and To. */
@@ -68,6 +68,33 @@ const TYPE_OPTIONS: Record<MessageType, INodePropertyOptions> = {
 	},
 };
 
+const VIBER_TTL = OPTION_RULES.viber.ttl;
+
+/** How the editor names each category value of the rules. */
+const CATEGORY_OPTIONS: Record<string, INodePropertyOptions> = {
+	promotion: { name: 'Promotion', value: 'promotion' },
+	transaction: { name: 'Transaction', value: 'transaction' },
+	message_tag: {
+		name: 'Message Tag',
+		value: 'message_tag',
+		description: 'Outside the 24-hour window, with a Tag',
+	},
+	response: {
+		name: 'Response',
+		value: 'response',
+		description: 'A reply within 24 hours of the customer writing',
+	},
+	update: {
+		name: 'Update',
+		value: 'update',
+		description: 'A non-promotional update within 24 hours',
+	},
+};
+
+/** The rules' category values as editor options, by name. */
+const categories = (values: readonly string[]): INodePropertyOptions[] =>
+	values.map((value) => CATEGORY_OPTIONS[value]).sort((a, b) => a.name.localeCompare(b.name));
+
 function channelOptions(channel: Channel): INodeProperties[] {
 	if (channel === 'viber') {
 		return [
@@ -75,11 +102,8 @@ function channelOptions(channel: Channel): INodeProperties[] {
 				displayName: 'Category',
 				name: 'category',
 				type: 'options',
-				options: [
-					{ name: 'Promotion', value: 'promotion' },
-					{ name: 'Transaction', value: 'transaction' },
-				],
-				default: 'transaction',
+				options: categories(OPTION_RULES.viber.category.values),
+				default: 'transaction', // n8n's lint wants a literal: the first value of the rules, Vonage's default
 				description:
 					"Viber's message category. The first message to a user must be a transaction (personal, informative), not a promotion.",
 			},
@@ -99,24 +123,8 @@ function channelOptions(channel: Channel): INodeProperties[] {
 				displayName: 'Category',
 				name: 'category',
 				type: 'options',
-				options: [
-					{
-						name: 'Message Tag',
-						value: 'message_tag',
-						description: 'Outside the 24-hour window, with a Tag',
-					},
-					{
-						name: 'Response',
-						value: 'response',
-						description: 'A reply within 24 hours of the customer writing',
-					},
-					{
-						name: 'Update',
-						value: 'update',
-						description: 'A non-promotional update within 24 hours',
-					},
-				],
-				default: 'response',
+				options: categories(OPTION_RULES.messenger.category.values),
+				default: 'response', // n8n's lint wants a literal: the first value of the rules, Vonage's default
 				description: "Facebook's messaging type for the message (Vonage sends response when unset)",
 			},
 			{
@@ -136,10 +144,11 @@ function channelOptions(channel: Channel): INodeProperties[] {
 /** The Send parameters of MMS, WhatsApp, Viber or Messenger (SMS keeps its own, unchanged). */
 export function sendProperties(channel: Exclude<Channel, 'sms'>): INodeProperties[] {
 	const spec = CHANNELS[channel];
+	const types = typesOf(channel).map((row) => row.type);
 	// Shown for some message types only: on a channel with one type, always (with the operation).
-	const showFor = (types: MessageType[]) =>
-		spec.types.length > 1 ? { displayOptions: { show: { messageType: types } } } : {};
-	const mediaTypes = spec.types.filter(isMedia);
+	const showFor = (shown: MessageType[]) =>
+		types.length > 1 ? { displayOptions: { show: { messageType: shown } } } : {};
+	const mediaTypes = types.filter(isMedia);
 	const captions = captionTypes(channel);
 	const [fromExample, fromDescription] = ADDRESSES[channel].from;
 	const [toExample, toDescription] = ADDRESSES[channel].to;
@@ -163,8 +172,8 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			description: toDescription,
 		},
 	];
-	if (spec.types.length > 1) {
-		const options = spec.types.map((type) => TYPE_OPTIONS[type]);
+	if (types.length > 1) {
+		const options = types.map((type) => TYPE_OPTIONS[type]);
 		properties.push({
 			displayName: 'Message Type',
 			name: 'messageType',
@@ -174,7 +183,8 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			description: `What kind of ${spec.label} message to send`,
 		});
 	}
-	if (spec.types.includes('text')) {
+	const textRule = ruleOf(channel, 'text')?.text;
+	if (textRule) {
 		properties.push({
 			displayName: 'Text',
 			name: 'text',
@@ -182,7 +192,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			required: true,
 			default: '',
 			typeOptions: { rows: 3 },
-			description: `The message text, up to ${spec.textLimit} characters`,
+			description: `The message text, up to ${textRule.max} characters`,
 			...showFor(['text']),
 		});
 	}
@@ -200,7 +210,8 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 		});
 	}
 	if (captions.length > 0) {
-		const onlyV1 = captions.filter((type) => !spec.caption['v0.1'].includes(type));
+		const inV01 = captionTypes(channel, 'v0.1');
+		const onlyV1 = captions.filter((type) => !inV01.includes(type));
 		properties.push({
 			displayName: 'Caption',
 			name: 'caption',
@@ -210,7 +221,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			...showFor(captions),
 		});
 	}
-	if (spec.types.includes('template')) {
+	if (types.includes('template')) {
 		const showTemplate = showFor(['template']);
 		properties.push(
 			{
@@ -280,8 +291,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. {{ $json.orderId }}',
-			description:
-				'Your own reference, e.g. an order ID (up to 40 characters in v0.1, 100 in v1). Vonage returns it in every status event of this message. Leave empty to send none.',
+			description: `Your own reference, e.g. an order ID (up to ${CLIENT_REF_MAX['v0.1']} characters in v0.1, ${CLIENT_REF_MAX.v1} in v1). Vonage returns it in every status event of this message. Leave empty to send none.`,
 		},
 		optionsProperty(channelOptions(channel)),
 	);

@@ -3,6 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendMessages } from '../../sending/execute';
 import { optionsProperty } from '../common/sendOptions';
+import { CLIENT_REF_MAX, ruleOf } from '../../message/rules';
+
+const TEXT_MAX = ruleOf('sms', 'text')!.text!.max;
 
 const properties: INodeProperties[] = [
 	{
@@ -33,8 +36,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 3 },
-		description:
-			'Up to 1000 characters. GSM-7 texts go 160 characters to one SMS (153 per part when longer); any other character switches the whole message to unicode: 70 per SMS, 67 per part. Each part is billed.',
+		description: `Up to ${TEXT_MAX} characters. GSM-7 texts go 160 characters to one SMS (153 per part when longer); any other character switches the whole message to unicode: 70 per SMS, 67 per part. Each part is billed.`,
 	},
 	{
 		displayName: 'Client Reference',
@@ -42,8 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {{ $json.orderId }}',
-		description:
-			'Up to 40 characters of your own, e.g. an order ID. Vonage returns it in every status event of this message, so the Status Trigger can match it back. Leave empty to send none.',
+		description: `Up to ${CLIENT_REF_MAX['v0.1']} characters of your own, e.g. an order ID. Vonage returns it in every status event of this message, so the Status Trigger can match it back. Leave empty to send none.`,
 	},
 	optionsProperty(),
 ];

@@ -2,12 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { description as sendDescription } from '../../../../nodes/VonageMessages/actions/sms/send.operation';
 import { OPTION_LIMITS } from '../../../../nodes/VonageMessages/sending/options';
-import {
-	checkClientRef,
-	checkRecipient,
-	checkSender,
-	checkText,
-} from '../../../../nodes/VonageMessages/message/validation';
+import { checkRecipient, checkSender } from '../../../../nodes/VonageMessages/message/addresses';
+import { checkClientRef, checkText } from '../../../../nodes/VonageMessages/message/contentChecks';
 import { normaliseNumber } from '../../../../nodes/shared/vocabulary/numbers';
 
 describe('phone numbers', () => {

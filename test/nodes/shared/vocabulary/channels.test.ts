@@ -1,7 +1,5 @@
-import {
-	checkMessage,
-	templateParameterList,
-} from '../../../../nodes/VonageMessages/message/checks';
+import { checkMessage } from '../../../../nodes/VonageMessages/message/check';
+import { templateParameterList } from '../../../../nodes/VonageMessages/message/contentChecks';
 import { channelFromWire } from '../../../../nodes/shared/vocabulary/channels';
 import { toV01Body } from '../../../../nodes/VonageMessages/message/wireV01';
 import { toV1Body } from '../../../../nodes/VonageMessages/message/wireV1';

@@ -1,0 +1,67 @@
+/** The checks of From and To, one per address kind of the rules (rules.ts CHANNEL_RULES). */
+import { checkInternationalNumber } from '../../shared/vocabulary/numbers';
+import { accept, got, Problem, type FieldCheck } from './problem';
+import type { AddressKind } from './rules';
+
+/** README: `from` may be an alphanumeric sender ID in some countries: 1-11 letters, digits or spaces. */
+const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
+/** A US short code (yml mmsMessage: MMS from US numbers and short codes). */
+const SHORT_CODE = /^\d{3,6}$/;
+/** yml: Viber and Messenger `id`s have 1 to 50 characters. */
+const ID = /^[^\s+]\S{0,49}$/;
+
+export function checkRecipient(raw: string): FieldCheck {
+	const number = checkInternationalNumber(raw);
+	if (number.ok) return number;
+	return {
+		ok: false,
+		problem: `is not a phone number in international format: ${number.problem}`,
+		fix: number.fix,
+	};
+}
+
+export function checkSender(raw: string): FieldCheck {
+	const trimmed = raw.trim();
+	const number = checkInternationalNumber(trimmed);
+	if (number.ok) return number;
+	if (SENDER_ID.test(trimmed)) return { ok: true, value: trimmed };
+	return {
+		ok: false,
+		problem: `is neither a phone number nor an alphanumeric sender ID: ${number.problem}`,
+		fix: 'Use your Vonage virtual number in international format (country code, then the number without its leading 0, e.g. 447700900001), or a sender ID of 1 to 11 letters, digits and spaces where your destination country allows it',
+	};
+}
+
+type Field = 'From' | 'To';
+
+const ADDRESS_CHECKS: Record<AddressKind, (field: Field, raw: string) => string> = {
+	number: (field, raw) => accept(field, checkRecipient(raw)),
+	smsSender: (field, raw) => accept(field, checkSender(raw)),
+	mmsSender: (field, raw) => {
+		const compact = raw.trim();
+		return SHORT_CODE.test(compact) ? compact : accept(field, checkRecipient(raw));
+	},
+	viberService: (field, raw) => {
+		const id = raw.trim();
+		if (ID.test(id)) return id;
+		throw new Problem(
+			field,
+			`is not a Viber service message ID (${got(raw)})`,
+			'Use the Viber service message ID your Vonage account manager gave you (up to 50 characters, e.g. 654321), not a phone number',
+		);
+	},
+	messengerId: (field, raw) => {
+		const id = raw.trim();
+		if (ID.test(id)) return id;
+		const fix =
+			field === 'To'
+				? "Messenger addresses people by ID, not phone number: use the sender ID of the customer's inbound Messenger message (its from.id in v0.1 webhooks, from in v1), up to 50 characters"
+				: 'Use the ID of your Facebook page linked to the Vonage application (the to ID of an inbound Messenger message), up to 50 characters';
+		throw new Problem(field, `is not a Messenger ID (${got(raw)})`, fix);
+	},
+};
+
+/** The address to send, or the Problem of `field`. */
+export function checkAddress(field: Field, kind: AddressKind, raw: string): string {
+	return ADDRESS_CHECKS[kind](field, raw);
+}

@@ -1,0 +1,87 @@
+/**
+ * The one checker of a message: reads the rules (rules.ts) for the channel and the message type and
+ * runs the check of each field, in the order the fields appear in the editor (so the first error is
+ * the first field to fix). It returns the message model or the first problem.
+ */
+import { CHANNELS } from '../../shared/vocabulary/channels';
+import type { ApiVersion, Channel, Content, Message } from '../../shared/vocabulary/messageModel';
+import { checkAddress } from './addresses';
+import { checkClientRef, CONTENT_CHECKS } from './contentChecks';
+import { checkMessenger, checkViber } from './optionChecks';
+import { accept, Problem, text } from './problem';
+import { CHANNEL_RULES, ruleOf, typesOf, type TypeRule } from './rules';
+
+/** One item's parameters as the editor (or an expression) gave them, before any check. */
+export interface RawMessage {
+	from?: unknown;
+	to?: unknown;
+	clientRef?: unknown;
+	messageType?: unknown;
+	text?: unknown;
+	mediaUrl?: unknown;
+	caption?: unknown;
+	templateName?: unknown;
+	templateParameters?: unknown;
+	locale?: unknown;
+	policy?: unknown;
+	category?: unknown;
+	ttl?: unknown;
+	tag?: unknown;
+}
+
+/** The first problem found, with the editor label of its field; or the checked message. */
+export type Checked =
+	| { ok: true; message: Message }
+	| { ok: false; field: string; problem: string; fix: string };
+
+function typeRule(channel: Channel, raw: unknown): TypeRule {
+	const types = typesOf(channel);
+	const type = text(raw).trim() || types[0].type;
+	const row = ruleOf(channel, type);
+	if (row) return row;
+	throw new Problem(
+		'Message Type',
+		`is not a ${CHANNELS[channel].label} message type (got "${type}")`,
+		`Use one of: ${types.map((rule) => rule.type).join(', ')}`,
+	);
+}
+
+function checkContent(row: TypeRule, version: ApiVersion, raw: RawMessage): Content {
+	const content: Record<string, unknown> = { type: row.type };
+	for (const field of row.fields) {
+		const entry = CONTENT_CHECKS[field](raw[field], row, version, CHANNELS[row.channel].label);
+		if (entry) content[entry[0]] = entry[1];
+	}
+	return content as unknown as Content;
+}
+
+export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMessage): Checked {
+	const rules = CHANNEL_RULES[channel];
+	try {
+		const from = checkAddress('From', rules.from, text(raw.from));
+		const to = checkAddress('To', rules.to, text(raw.to));
+		const content = checkContent(typeRule(channel, raw.messageType), version, raw);
+		const clientRef = accept('Client Reference', checkClientRef(text(raw.clientRef), version));
+		const message: Message = { channel, from, to, content };
+		if (clientRef !== '') message.clientRef = clientRef;
+		if (channel === 'viber') {
+			const viber = checkViber(raw);
+			if (viber) message.viber = viber;
+		}
+		if (channel === 'messenger') {
+			const messenger = checkMessenger(raw);
+			if (messenger) message.messenger = messenger;
+		}
+		return { ok: true, message };
+	} catch (error) {
+		const problem =
+			error instanceof Problem
+				? error
+				: new Problem(
+						'Message',
+						`could not be read (${(error as Error).message})`,
+						'Check the parameters of this item',
+					);
+		return { ok: false, field: problem.field, problem: problem.problem, fix: problem.fix };
+	}
+}

@@ -1,0 +1,169 @@
+/** The checks of a message's content fields, one per field of the rules (rules.ts TYPE_RULES). */
+import type { ApiVersion } from '../../shared/vocabulary/messageModel';
+import { accept, atMost, got, Problem, text, type FieldCheck } from './problem';
+import {
+	CLIENT_REF_MAX,
+	LABELS,
+	ruleOf,
+	TEMPLATE_RULES,
+	type ContentField,
+	type TypeRule,
+} from './rules';
+
+const SMS_TEXT = ruleOf('sms', 'text')!.text!;
+
+/** Text to send: not blank, and at most `max` characters (by default the SMS limit, which Vonage sets). */
+export function checkText(value: string, max = SMS_TEXT.max, by = SMS_TEXT.by): FieldCheck {
+	if (value.trim() === '') {
+		return {
+			ok: false,
+			problem: 'is empty',
+			fix: 'Write the message, or map it from the input, e.g. {{ $json.message }}',
+		};
+	}
+	return atMost(value, max, 'Shorten the text or split it over several messages', by);
+}
+
+export function checkClientRef(ref: string, version: ApiVersion = 'v0.1'): FieldCheck {
+	return atMost(
+		ref,
+		CLIENT_REF_MAX[version],
+		'Map a shorter value, such as a record ID, into Client Reference',
+	);
+}
+
+/** WhatsApp templates: ["Daisy", "12345"], a fixedCollection {parameter: [{value}]}, or a JSON array text. */
+export function templateParameterList(raw: unknown): unknown[] {
+	if (raw === undefined || raw === null || raw === '') return [];
+	if (Array.isArray(raw)) return raw;
+	if (typeof raw === 'object') {
+		const rows = (raw as { parameter?: unknown }).parameter;
+		return Array.isArray(rows)
+			? rows.map((row) =>
+					row && typeof row === 'object' ? (row as { value?: unknown }).value : row,
+				)
+			: [];
+	}
+	if (typeof raw === 'string') {
+		try {
+			const parsed: unknown = JSON.parse(raw);
+			if (Array.isArray(parsed)) return parsed;
+		} catch {
+			// not JSON: one parameter
+		}
+		return [raw];
+	}
+	return [raw];
+}
+
+function mediaUrl(raw: unknown): string {
+	const shown = text(raw);
+	const value = shown.trim();
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (
+		!url ||
+		!['http:', 'https:'].includes(url.protocol) ||
+		url.hostname === '' ||
+		/\s/.test(value)
+	) {
+		throw new Problem(
+			LABELS.mediaUrl,
+			`is not an absolute http(s) URL (${got(shown)})`,
+			'Use a public link starting with https:// (or http://), e.g. https://example.com/photo.jpg: Vonage downloads the file from there',
+		);
+	}
+	return value;
+}
+
+function caption(
+	raw: unknown,
+	row: TypeRule,
+	version: ApiVersion,
+	label: string,
+): string | undefined {
+	const value = text(raw);
+	if (value.trim() === '') return undefined;
+	if (!row.caption?.[version]) {
+		const other = version === 'v0.1' && row.caption?.v1;
+		throw new Problem(
+			LABELS.caption,
+			`cannot go with a ${label} ${row.type} in API ${version}`,
+			other
+				? 'Leave Caption empty, or set Options > API Version to v1, which sends it'
+				: 'Leave Caption empty',
+		);
+	}
+	return value;
+}
+
+function templateName(raw: unknown): string {
+	const name = text(raw).trim();
+	if (TEMPLATE_RULES.name.test(name)) return name;
+	throw new Problem(
+		LABELS.templateName,
+		`is not a template name (${got(text(raw))})`,
+		'Use the name of an approved WhatsApp template, with its namespace when you have one, e.g. 9b6b4fcb_da19_4a26_8fe8_78074a91b584:verify',
+	);
+}
+
+function templateParameters(raw: unknown): string[] {
+	return templateParameterList(raw).map((value, index) => {
+		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+		if (typeof value !== 'string' || value.trim() === '') {
+			throw new Problem(
+				LABELS.templateParameters,
+				`has no text for parameter ${index + 1} ({{${index + 1}}})`,
+				'Give every parameter a value, in the order of the template placeholders {{1}}, {{2}}, ...',
+			);
+		}
+		return value;
+	});
+}
+
+function locale(raw: unknown): string {
+	const value = text(raw).trim();
+	if (TEMPLATE_RULES.locale.test(value)) return value.replace('_', '-');
+	throw new Problem(
+		LABELS.locale,
+		`is not a language code (${got(text(raw))})`,
+		'Use the language the template was approved in, e.g. en, en-GB or pt_BR',
+	);
+}
+
+function policy(raw: unknown): string {
+	const value = text(raw).trim() || TEMPLATE_RULES.policies[0];
+	if ((TEMPLATE_RULES.policies as readonly string[]).includes(value)) return value;
+	throw new Problem(
+		LABELS.policy,
+		`cannot be used (${TEMPLATE_RULES.withdrawn[value] ?? `got "${value}"`})`,
+		'Set Policy to Deterministic: the template is sent in exactly the given locale',
+	);
+}
+
+/** Where the message model keeps a field's checked value. */
+type Entry = [key: string, value: unknown] | undefined;
+
+/** One check per content field: the raw value in, the model's entry out (or a Problem). */
+export const CONTENT_CHECKS: Record<
+	ContentField,
+	(raw: unknown, row: TypeRule, version: ApiVersion, label: string) => Entry
+> = {
+	text: (raw, row, _version, label) => {
+		const rule = row.text!;
+		return ['text', accept(LABELS.text, checkText(text(raw), rule.max, rule.by ?? label))];
+	},
+	mediaUrl: (raw) => ['url', mediaUrl(raw)],
+	caption: (raw, row, version, label) => {
+		const value = caption(raw, row, version, label);
+		return value === undefined ? undefined : ['caption', value];
+	},
+	templateName: (raw) => ['name', templateName(raw)],
+	templateParameters: (raw) => ['parameters', templateParameters(raw)],
+	locale: (raw) => ['locale', locale(raw)],
+	policy: (raw) => ['policy', policy(raw)],
+};

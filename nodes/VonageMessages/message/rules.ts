@@ -1,0 +1,255 @@
+/**
+ * What one message must satisfy, stated once as data. check.ts reads these tables and nothing else
+ * decides what a channel takes; the editor (actions/common/fields.ts) shows the same limits and values.
+ * Adding a message type is adding a row to TYPE_RULES.
+ *
+ * Sources, as each entry names them: `yml` = Vonage's Messages API v0.1 OpenAPI file
+ * (messages-v0.1.yml, schema `message`); `README` = the shared Vonage reference
+ * (/work/shared/vonage/README.md); `SDK` = Vonage's SDK request types (vonage-node-sdk
+ * packages/messages, the Python SDK's models).
+ */
+import type {
+	ApiVersion,
+	Channel,
+	MessageType,
+	MessengerOptions,
+	ViberOptions,
+} from '../../shared/vocabulary/messageModel';
+
+/** What a sender or recipient field holds (the checks are in addresses.ts, keyed by kind). */
+export type AddressKind =
+	| 'number' // a phone number in international format
+	| 'smsSender' // a number or an alphanumeric sender ID
+	| 'mmsSender' // a number or a US short code
+	| 'viberService' // the Viber service message ID Vonage gave you
+	| 'messengerId'; // a Facebook page ID or a page-scoped user ID
+
+/** The editor fields a message type reads, in the order they are checked. */
+export type ContentField =
+	| 'text'
+	| 'mediaUrl'
+	| 'caption'
+	| 'templateName'
+	| 'templateParameters'
+	| 'locale'
+	| 'policy';
+
+/** A channel's options (the editor's Options collection), in the order they are checked. */
+export type OptionField = 'category' | 'ttl' | 'tag';
+
+/** The editor label of every field, as errors name it. */
+export const LABELS: Record<ContentField | OptionField, string> = {
+	text: 'Text',
+	mediaUrl: 'Media URL',
+	caption: 'Caption',
+	templateName: 'Template Name',
+	templateParameters: 'Template Parameters',
+	locale: 'Locale',
+	policy: 'Policy',
+	category: 'Category',
+	ttl: 'TTL (Seconds)',
+	tag: 'Tag',
+};
+
+export interface ChannelRules {
+	from: AddressKind;
+	to: AddressKind;
+	/** The channel's own options. */
+	options: readonly OptionField[];
+	source: string;
+}
+
+export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
+	sms: {
+		from: 'smsSender',
+		to: 'number',
+		options: [],
+		source: 'README: E.164 numbers; from may be an alphanumeric sender ID',
+	},
+	mms: {
+		from: 'mmsSender',
+		to: 'number',
+		options: [],
+		source: 'yml mmsMessage (US numbers and short codes)',
+	},
+	whatsapp: { from: 'number', to: 'number', options: [], source: 'yml whatsapp `to`/`from`' },
+	viber: {
+		from: 'viberService',
+		to: 'number',
+		options: ['category', 'ttl'],
+		source: 'yml viber_service_msg: from.id, to.number',
+	},
+	messenger: {
+		from: 'messengerId',
+		to: 'messengerId',
+		options: ['category', 'tag'],
+		source: 'yml messenger: from.id and to.id, 1 to 50 characters',
+	},
+};
+
+/** One row: a message type of a channel, the fields it reads and their limits. */
+export interface TypeRule {
+	channel: Channel;
+	type: MessageType;
+	fields: readonly ContentField[];
+	/** Text: at most `max` characters, a limit set by `by` (the channel's label when unset). */
+	text?: { max: number; by?: string };
+	/** Caption: the API versions that send one with this type; none when unset. */
+	caption?: Partial<Record<ApiVersion, { max?: number }>>;
+	source: string;
+}
+
+const TEXT: readonly ContentField[] = ['text'];
+const MEDIA: readonly ContentField[] = ['mediaUrl', 'caption'];
+const TEMPLATE: readonly ContentField[] = [
+	'templateName',
+	'templateParameters',
+	'locale',
+	'policy',
+];
+
+/** The rows, a channel's in the order the editor lists its types (the first is its default). */
+export const TYPE_RULES: readonly TypeRule[] = [
+	{
+		channel: 'sms',
+		type: 'text',
+		fields: TEXT,
+		text: { max: 1000, by: 'Vonage' },
+		source: 'README: SMS text up to 1000 characters',
+	},
+	{
+		channel: 'mms',
+		type: 'image',
+		fields: MEDIA,
+		caption: { v1: {} },
+		source: 'yml mmsMessage image {url} (no caption); SDK MMSImage {url, caption}',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'text',
+		fields: TEXT,
+		text: { max: 4096 },
+		source: 'yml textMessageWhatsApp text maxLength 4096',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'image',
+		fields: MEDIA,
+		caption: { 'v0.1': {}, v1: {} },
+		source: 'yml imageMessageWhatsApp {url, caption}; SDK WhatsAppImage',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'audio',
+		fields: MEDIA,
+		source: 'yml audioMessageWhatsApp {url}; SDK WhatsAppAudio {url}',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'video',
+		fields: MEDIA,
+		caption: { v1: {} },
+		source: 'yml videoMessageWhatsApp {url}; SDK WhatsAppVideo {url, caption}',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'file',
+		fields: MEDIA,
+		caption: { 'v0.1': {}, v1: {} },
+		source: 'yml fileMessageWhatsApp {url, caption}; SDK WhatsAppFile',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'template',
+		fields: TEMPLATE,
+		source: 'yml templateMessageWhatsApp and whatsapp {policy, locale}; SDK WhatsAppTemplate',
+	},
+	{
+		channel: 'viber',
+		type: 'text',
+		fields: TEXT,
+		text: { max: 1000 },
+		source: 'yml viber text maxLength 1000',
+	},
+	{
+		channel: 'viber',
+		type: 'image',
+		fields: MEDIA,
+		caption: { v1: {} },
+		source: 'yml viber image {url}; SDK ViberImage {url, caption}',
+	},
+	{
+		channel: 'messenger',
+		type: 'text',
+		fields: TEXT,
+		text: { max: 640 },
+		source: "Vonage's Messenger docs: text up to 640 characters",
+	},
+	...(['image', 'audio', 'video', 'file'] as const).map(
+		(type): TypeRule => ({
+			channel: 'messenger',
+			type,
+			fields: MEDIA,
+			source: `yml ${type}MessageFacebook {url}; SDK Messenger${type[0].toUpperCase()}${type.slice(1)} {url}`,
+		}),
+	),
+];
+
+/** A channel's rows, in order. */
+export const typesOf = (channel: Channel): readonly TypeRule[] =>
+	TYPE_RULES.filter((row) => row.channel === channel);
+
+/** A channel's row for a type, if it takes that type. */
+export const ruleOf = (channel: Channel, type: string): TypeRule | undefined =>
+	TYPE_RULES.find((row) => row.channel === channel && row.type === type);
+
+/** Types that take a caption in `version`, or in either version when none is given. */
+export const captionTypes = (channel: Channel, version?: ApiVersion): MessageType[] =>
+	typesOf(channel)
+		.filter((row) => (version ? row.caption?.[version] : row.caption?.['v0.1'] || row.caption?.v1))
+		.map((row) => row.type);
+
+/** `client_ref`: README "max 40 characters" (v0.1); node, Python and Java SDKs: 100 in v1. */
+export const CLIENT_REF_MAX: Record<ApiVersion, number> = { 'v0.1': 40, v1: 100 };
+
+/** WhatsApp templates (yml templateMessageWhatsApp, `whatsapp` {policy, locale}). */
+export const TEMPLATE_RULES = {
+	/** A name with no blanks; `namespace:name` where the account has a namespace. */
+	name: /^\S+$/,
+	/** BCP 47 (yml: "The BCP 47 language of the template") or WhatsApp's `pt_BR`. */
+	locale: /^[a-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}))?$/,
+	policies: ['deterministic'],
+	/** yml: "all requests carrying a fallback policy will be rejected with a 400 error". */
+	withdrawn: {
+		fallback:
+			'WhatsApp withdrew the fallback policy in January 2020 and Vonage refuses it with 400',
+	} as Record<string, string>,
+} as const;
+
+/** A choice of values, the first being Vonage's default. */
+export interface Choice<T extends string> {
+	values: readonly T[];
+	source: string;
+}
+
+/** The Viber and Messenger options. */
+export const OPTION_RULES = {
+	viber: {
+		category: {
+			values: ['transaction', 'promotion'],
+			source: 'yml viber_service_msg.category (default transaction)',
+		} as Choice<NonNullable<ViberOptions['category']>>,
+		ttl: { min: 30, max: 259200, source: 'yml viber_service_msg.ttl minimum 30, maximum 259200' },
+	},
+	messenger: {
+		category: {
+			values: ['response', 'update', 'message_tag'],
+			source: 'yml messenger.category: "By default Vonage sends the response category"',
+		} as Choice<NonNullable<MessengerOptions['category']>>,
+		tag: {
+			pattern: /^[A-Z][A-Z_]*$/,
+			requiredWith: 'message_tag',
+			source: 'yml messenger: "If message_tag is used, then an additional tag ... is mandatory"',
+		},
+	},
+} as const;
