@@ -54,7 +54,8 @@ function resolveImport(from, specifier) {
 	return undefined;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'(\.{1,2}\/[^']+)'|\brequire\('(\.{1,2}\/[^']+)'\)/g;
+const IMPORT =
+	/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'(\.{1,2}\/[^']+)'|\brequire\('(\.{1,2}\/[^']+)'\)/g;
 const graph = new Map();
 const problems = [];
 const rel = (file) => path.relative(root, file);
@@ -62,18 +63,16 @@ const rel = (file) => path.relative(root, file);
 for (const file of sources) {
 	const text = fs.readFileSync(file, 'utf8');
 	const targets = [];
+	const own = folderOf(file);
+	if (own === undefined)
+		problems.push(`${rel(file)}: its folder has no README.md with a "May use:" line`);
 	for (const match of text.matchAll(IMPORT)) {
 		const specifier = match[1] ?? match[2];
 		const target = resolveImport(file, specifier);
 		if (!target) continue; // JSON, assets
 		targets.push(target);
-		const own = folderOf(file);
 		const other = folderOf(target);
-		if (own === undefined) {
-			problems.push(`${rel(file)}: its folder has no README.md with a "May use:" line`);
-			break;
-		}
-		if (other === undefined || other === own) continue;
+		if (own === undefined || other === undefined || other === own) continue;
 		if (!folders.get(own).includes(other)) {
 			problems.push(
 				`${rel(file)} imports ${rel(target)}: ${own} may use ${folders.get(own).join(', ') || 'nothing'}, not ${other} (${own}/README.md)`,
@@ -119,4 +118,6 @@ if (problems.length > 0) {
 	for (const problem of problems) console.error(`- ${problem}`);
 	process.exit(1);
 }
-console.log(`check-imports: ${sources.length} files, ${folders.size} folders, no cycle, every import allowed`);
+console.log(
+	`check-imports: ${sources.length} files, ${folders.size} folders, no cycle, every import allowed`,
+);
