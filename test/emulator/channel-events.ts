@@ -11,6 +11,14 @@ import { randomUUID } from 'node:crypto';
 
 import { CHANNEL_RULES, type Channel, type Envelope } from './channels';
 import type { Outcome } from './events';
+import {
+	interactiveProblem,
+	isInteractive,
+	v01Interactive,
+	v1Interactive,
+	type InteractiveSpec,
+	type InteractiveType,
+} from './inbound-types';
 
 export type WebhookFormat = 'v0.1' | 'v1';
 export type ChannelStatus = 'submitted' | 'delivered' | 'read' | 'rejected' | 'undeliverable';
@@ -88,14 +96,17 @@ export function channelStatusEvent(
 	};
 }
 
-/** An inbound message a customer sends: text, or media with an optional caption. */
-export interface InboundSpec {
+type MediaType = 'image' | 'audio' | 'video' | 'file';
+const SIMPLE_TYPES: readonly string[] = ['text', 'image', 'audio', 'video', 'file'];
+
+/** An inbound message a customer sends: text, media with an optional caption, or a type of inbound-types.ts. */
+export interface InboundSpec extends InteractiveSpec {
 	channel: Channel;
 	/** The customer (number, or Messenger ID). */
 	from: string;
 	/** Your number, Viber service ID or Messenger page ID. */
 	to: string;
-	type?: 'text' | 'image' | 'audio' | 'video' | 'file';
+	type?: 'text' | MediaType | InteractiveType;
 	text?: string;
 	url?: string;
 	caption?: string;
@@ -123,18 +134,29 @@ export function channelInboundEvent(
 	if (spec.caption !== undefined) media.caption = spec.caption;
 	const common = { message_uuid: randomUUID(), timestamp: new Date().toISOString() };
 	if (format === 'v1') {
+		const body = isInteractive(type)
+			? v1Interactive(type, spec)
+			: type === 'text'
+				? { text: spec.text ?? '' }
+				: { [type]: media };
 		return {
 			channel: CHANNEL_RULES[spec.channel].v1Channel,
 			message_type: type,
 			...common,
 			to: spec.to,
 			from: spec.from,
-			...(type === 'text' ? { text: spec.text ?? '' } : { [type]: media }),
+			...body,
 		};
 	}
-	const content = type === 'text' ? { type, text: spec.text ?? '' } : { type, [type]: media };
+	const content = isInteractive(type)
+		? v01Interactive(type, spec)
+		: type === 'text'
+			? { type, text: spec.text ?? '' }
+			: { type, [type]: media };
 	return { ...common, ...inboundAddresses(spec), message: { content } };
 }
+
+const STRING_FIELDS = ['text', 'url', 'caption', 'id', 'description'] as const;
 
 /** The body of `POST /_emulator/inbound` for any channel, or undefined when it is not one. */
 export function inboundSpecOf(
@@ -143,13 +165,17 @@ export function inboundSpecOf(
 	if (typeof body !== 'object' || body === null) return undefined;
 	const b = body as Record<string, unknown>;
 	const channel = b.channel as Channel;
-	if (!(channel in CHANNEL_RULES) || typeof b.from !== 'string' || typeof b.to !== 'string')
-		return undefined;
+	if (typeof channel !== 'string' || !Object.hasOwn(CHANNEL_RULES, channel)) return undefined;
+	if (typeof b.from !== 'string' || typeof b.to !== 'string') return undefined;
 	const type = (b.type ?? (channel === 'mms' ? 'image' : 'text')) as InboundSpec['type'];
-	if (!['text', 'image', 'audio', 'video', 'file'].includes(String(type))) return undefined;
-	if (type === 'text' ? typeof b.text !== 'string' : typeof b.url !== 'string') return undefined;
+	if (isInteractive(type)) {
+		if (interactiveProblem(type, b) !== undefined) return undefined;
+	} else if (!SIMPLE_TYPES.includes(String(type))) return undefined;
+	else if (type === 'text' ? typeof b.text !== 'string' : typeof b.url !== 'string')
+		return undefined;
 	const spec: InboundSpec = { channel, from: b.from, to: b.to, type };
-	for (const key of ['text', 'url', 'caption'] as const)
-		if (typeof b[key] === 'string') spec[key] = b[key] as string;
+	for (const key of STRING_FIELDS) if (typeof b[key] === 'string') spec[key] = b[key] as string;
+	if (type === 'location') spec.location = b.location as InboundSpec['location'];
+	if (type === 'content') spec.content = b.content as InboundSpec['content'];
 	return { spec, ...(b.format === 'v1' || b.format === 'v0.1' ? { format: b.format } : {}) };
 }

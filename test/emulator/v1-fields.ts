@@ -6,8 +6,9 @@
  * Each entry: the expected type (`string`, `object`, or a list of allowed values), and whether it must be present.
  */
 export type FieldRule = {
-	type: 'string' | 'object' | readonly string[];
+	type: 'string' | 'number' | 'object' | 'array' | readonly string[];
 	required?: boolean;
+	/** An object's fields, or those of each object in an array. */
 	fields?: FieldList;
 };
 export type FieldList = Record<string, FieldRule>;
@@ -60,6 +61,8 @@ export const V1_INBOUND: FieldList = {
 			'unsupported',
 			'custom',
 			'reaction',
+			// MMS with several attachments (inbound-types.ts: the request's type, not recorded for inbound)
+			'content',
 		],
 		required: true,
 	},
@@ -79,9 +82,35 @@ export const V1_INBOUND: FieldList = {
 	profile: { type: 'object' },
 	context_status: { type: 'string' },
 	context: { type: 'object' },
-	location: { type: 'object' },
-	reply: { type: 'object' },
+	// The types beyond text and media: inbound-types.ts gives each one's source.
+	location: {
+		type: 'object',
+		fields: {
+			lat: { type: 'number', required: true },
+			long: { type: 'number', required: true },
+			name: { type: 'string' },
+			address: { type: 'string' },
+		},
+	},
+	reply: {
+		type: 'object',
+		fields: {
+			id: { type: 'string', required: true },
+			title: { type: 'string', required: true },
+			description: { type: 'string' },
+		},
+	},
+	// {text, payload, subtype}: payload is text on RCS and an object on WhatsApp (Java SDK `Button`)
+	button: { type: 'object' },
 	order: { type: 'object' },
+	content: {
+		type: 'array',
+		fields: {
+			type: { type: ['image', 'audio', 'video', 'file', 'vcard'], required: true },
+			url: { type: 'string', required: true },
+			caption: { type: 'string' },
+		},
+	},
 	usage: { type: 'object', fields: { currency: { type: 'string' }, price: { type: 'string' } } },
 	sms: {
 		type: 'object',
@@ -104,12 +133,16 @@ export function checkFields(value: unknown, list: FieldList, path = '$'): string
 	for (const [name, rule] of Object.entries(list))
 		if (rule.required && !(name in record)) errors.push(`${path}.${name}: is required`);
 	for (const [name, child] of Object.entries(record)) {
-		const rule = list[name];
+		const rule = Object.hasOwn(list, name) ? list[name] : undefined;
 		const at = `${path}.${name}`;
 		if (!rule) errors.push(`${at}: is not a v1 field`);
 		else if (Array.isArray(rule.type)) {
 			if (!rule.type.includes(child as string))
 				errors.push(`${at}: must be one of ${rule.type.join(', ')}`);
+		} else if (rule.type === 'array') {
+			if (!Array.isArray(child)) errors.push(`${at}: expected an array`);
+			else if (rule.fields)
+				child.forEach((item, i) => errors.push(...checkFields(item, rule.fields!, `${at}[${i}]`)));
 		} else if (rule.type === 'object') {
 			if (typeof child !== 'object' || child === null || Array.isArray(child))
 				errors.push(`${at}: expected an object`);

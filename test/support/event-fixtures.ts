@@ -3,6 +3,8 @@
  * fields the triggers must add. Written from the OpenAPI file messages-v0.1.yml (`MessageStatus`,
  * `inbound-message` and its channel variants), the shared README ("v1 status webhook", "v1 inbound SMS")
  * and the fields Vonage's SDK types map for v1 MessageStatus / InboundMessage. Values are made up.
+ * The inbound types beyond text and media (button, reply, location, order, MMS content[]) follow the
+ * sources cited in test/emulator/inbound-types.ts.
  */
 export type Json = Record<string, any>;
 
@@ -235,6 +237,46 @@ export const STATUS_FIXTURES: Fixture[] = [
 		},
 	},
 	{
+		label: 'v1 error whose title is 23 digits: the code stays text, never 1e+23',
+		version: 'v1',
+		event: {
+			message_uuid: uuid,
+			to: '447700900000',
+			from: '447700900001',
+			timestamp: at,
+			status: 'rejected',
+			channel: 'sms',
+			error: {
+				type: 'https://developer.vonage.com/api-errors/messages#100000000000000000000000',
+				title: '100000000000000000000000',
+				detail: 'Odd',
+			},
+		},
+		expected: {
+			error_code: '100000000000000000000000',
+			error_title: null,
+			error_meaning: null,
+			error_reason: 'Odd',
+		},
+	},
+	{
+		label: 'v1 error whose title is a safe integer beyond the table',
+		version: 'v1',
+		event: {
+			message_uuid: uuid,
+			to: '447700900000',
+			from: '447700900001',
+			timestamp: at,
+			status: 'rejected',
+			channel: 'sms',
+			error: {
+				type: 'https://developer.vonage.com/api-errors/messages',
+				title: '9007199254740991',
+			},
+		},
+		expected: { error_code: 9007199254740991, error_title: null, error_reason: null },
+	},
+	{
 		label: 'v1 WhatsApp read with conversation',
 		version: 'v1',
 		event: {
@@ -293,9 +335,31 @@ export const STATUS_FIXTURES: Fixture[] = [
 		},
 		expected: { channel: 'messenger', sender: '9876543210', recipient: '0123456789' },
 	},
+	{
+		label: 'v0.1 error code of 23 digits: JSON rounds it, so no code (the event keeps what came)',
+		version: 'v0.1',
+		event: {
+			message_uuid: uuid,
+			to: { type: 'sms', number: '447700900666' },
+			from: { type: 'sms', number: 'AcmeShop' },
+			timestamp: at,
+			status: 'rejected',
+			error: { code: JSON.parse('100000000000000000000000') as number, reason: 'Odd' },
+		},
+		expected: { error_code: null, error_title: null, error_meaning: null, error_reason: 'Odd' },
+	},
 ];
 
 const noMedia = { media_url: null, media_caption: null };
+const noPlace = { latitude: null, longitude: null, location_name: null, location_address: null };
+const whatsapp = (messageType: string) => ({
+	channel: 'whatsapp',
+	message_type: messageType,
+	message_uuid: uuid,
+	to: '447700900000',
+	from: '447700900001',
+	timestamp: at,
+});
 
 export const INBOUND_FIXTURES: Fixture[] = [
 	{
@@ -406,9 +470,28 @@ export const INBOUND_FIXTURES: Fixture[] = [
 			timestamp: at,
 			to: { type: 'whatsapp', number: '447700900000' },
 			from: { type: 'whatsapp', number: '447700900001' },
-			message: { content: { type: 'location', location: { longitude: '-2.1', latitude: '51.5' } } },
+			message: {
+				content: {
+					type: 'location',
+					location: {
+						longitude: '-2.1',
+						latitude: '51.5',
+						name: 'Head office',
+						address: '1 Main St',
+					},
+				},
+			},
 		},
-		expected: { message_type: 'location', text: null, ...noMedia },
+		expected: {
+			message_type: 'location',
+			text: null,
+			choice_id: null,
+			...noMedia,
+			latitude: 51.5,
+			longitude: -2.1,
+			location_name: 'Head office',
+			location_address: '1 Main St',
+		},
 	},
 	{
 		label: 'v0.1 Viber text (to a service ID)',
@@ -566,18 +649,114 @@ export const INBOUND_FIXTURES: Fixture[] = [
 		expected: { message_type: 'sticker', media_url: 'https://example.com/s.webp' },
 	},
 	{
-		label: 'v1 WhatsApp reply (no text, no media)',
+		label: 'v1 WhatsApp reply: its title is the text, its id the choice (.NET fixture)',
 		version: 'v1',
 		event: {
-			channel: 'whatsapp',
-			message_type: 'reply',
-			message_uuid: uuid,
-			to: '447700900000',
-			from: '447700900001',
-			timestamp: at,
-			reply: { id: 'row1', title: 'Yes' },
+			...whatsapp('reply'),
+			profile: { name: 'Jane Smith' },
+			context_status: 'available',
+			context: { message_uuid: uuid, message_from: '447700900000' },
+			reply: { id: 'row1', title: '9am', description: 'Select 9am appointment time' },
 		},
-		expected: { message_type: 'reply', text: null, ...noMedia },
+		expected: { message_type: 'reply', text: '9am', choice_id: 'row1', ...noMedia, ...noPlace },
+	},
+	{
+		label: 'v1 WhatsApp button: its text, its text payload the choice (Java SDK Button)',
+		version: 'v1',
+		event: {
+			...whatsapp('button'),
+			button: { text: 'Yes please', payload: 'confirm-42', subtype: 'quick_reply' },
+		},
+		expected: {
+			message_type: 'button',
+			text: 'Yes please',
+			choice_id: 'confirm-42',
+			...noMedia,
+			...noPlace,
+		},
+	},
+	{
+		label: 'v1 WhatsApp button with an object payload: no choice id, the object stays in button',
+		version: 'v1',
+		event: { ...whatsapp('button'), button: { text: 'Stop', payload: { action: 'stop' } } },
+		expected: { message_type: 'button', text: 'Stop', choice_id: null },
+	},
+	{
+		label: 'v1 WhatsApp location: numbers lat/long (.NET fixture)',
+		version: 'v1',
+		event: {
+			...whatsapp('location'),
+			location: {
+				lat: 40.34772,
+				long: -74.18847,
+				name: 'Vonage',
+				address: '23 Main St, Holmdel, NJ 07733, USA',
+			},
+		},
+		expected: {
+			message_type: 'location',
+			text: null,
+			...noMedia,
+			latitude: 40.34772,
+			longitude: -74.18847,
+			location_name: 'Vonage',
+			location_address: '23 Main St, Holmdel, NJ 07733, USA',
+		},
+	},
+	{
+		label: 'v1 WhatsApp order: no text, media or place; the order stays as sent (.NET fixture)',
+		version: 'v1',
+		event: {
+			...whatsapp('order'),
+			order: {
+				catalog_id: '2806150799683508',
+				product_items: [
+					{ product_retailer_id: 'pk1v7rudbg', quantity: '1', item_price: '9.99', currency: 'USD' },
+				],
+			},
+		},
+		expected: { message_type: 'order', text: null, choice_id: null, ...noMedia, ...noPlace },
+	},
+	{
+		label: 'v1 MMS content[]: the first attachment is the media (Java SDK InboundMessage.content)',
+		version: 'v1',
+		event: {
+			channel: 'mms',
+			message_type: 'content',
+			message_uuid: uuid,
+			to: '12345',
+			from: '14155550100',
+			timestamp: at,
+			content: [
+				{ type: 'image', url: 'https://example.com/one.jpg', caption: 'Front' },
+				{ type: 'video', url: 'https://example.com/two.mp4' },
+			],
+		},
+		expected: {
+			channel: 'mms',
+			message_type: 'content',
+			text: null,
+			media_url: 'https://example.com/one.jpg',
+			media_caption: 'Front',
+			...noPlace,
+		},
+	},
+	{
+		label: 'v1 MMS content[] under message_type image (the inbound type is not recorded)',
+		version: 'v1',
+		event: {
+			channel: 'mms',
+			message_type: 'image',
+			message_uuid: uuid,
+			to: '12345',
+			from: '14155550100',
+			timestamp: at,
+			content: [
+				{ type: 'vcard', url: 'https://example.com/c.vcf' },
+				{ type: 'image', url: 'https://example.com/i.png' },
+			],
+		},
+		expected: { media_url: 'https://example.com/c.vcf', media_caption: null },
 	},
 	{
 		label: 'v1 Viber text',

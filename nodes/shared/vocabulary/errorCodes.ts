@@ -148,11 +148,16 @@ export interface ErrorCodeInfo {
 	meaning: string;
 }
 
+/**
+ * Our title and meaning for a code given as a safe integer or as its digits; undefined for anything
+ * else. The table is read by own property only: a code comes from a webhook, which anyone can send.
+ */
 export function describeErrorCode(code: unknown): ErrorCodeInfo | undefined {
-	const numeric = typeof code === 'string' ? Number(code) : code;
-	if (typeof numeric !== 'number' || !Number.isInteger(numeric)) return undefined;
-	const entry = ERROR_CODES[numeric];
-	return entry ? { code: numeric, title: entry[0], meaning: entry[1] } : undefined;
+	const numeric = typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : code;
+	if (typeof numeric !== 'number' || !Number.isSafeInteger(numeric)) return undefined;
+	if (!Object.hasOwn(ERROR_CODES, numeric)) return undefined;
+	const [title, meaning] = ERROR_CODES[numeric];
+	return { code: numeric, title, meaning };
 }
 
 /**

@@ -1,15 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { describeErrorCode } from '../vocabulary/errorCodes';
-import {
-	addressOf,
-	channelOf,
-	errorOf,
-	mediaOf,
-	messageTypeOf,
-	textOf,
-	webhookVersionOf,
-} from './eventsWire';
+import { addressOf, channelOf, errorOf, messageTypeOf, webhookVersionOf } from './eventsWire';
+import { choiceOf, locationOf, mediaOf, textOf } from './inboundContent';
 import { normaliseNumber } from '../vocabulary/numbers';
 
 /**
@@ -33,8 +26,11 @@ export interface CommonFields {
 
 export interface StatusFields extends CommonFields {
 	status: string | null;
-	/** The error code (1000-1382 and others), from v0.1 `error.code` or v1 `error.title` / `error.type`. */
-	error_code: number | null;
+	/**
+	 * The error code (1000-1382 and others), from v0.1 `error.code` or v1 `error.title` / `error.type`: a
+	 * safe integer, or Vonage's digits as text when no number holds them exactly.
+	 */
+	error_code: number | string | null;
 	/** Our title and meaning for a known code (nodes/shared/vocabulary/errorCodes.ts). */
 	error_title: string | null;
 	error_meaning: string | null;
@@ -43,11 +39,20 @@ export interface StatusFields extends CommonFields {
 }
 
 export interface InboundFields extends CommonFields {
-	/** text, image, video, audio, file, vcard, sticker, location, ... */
+	/** text, image, video, audio, file, vcard, sticker, location, reply, button, order, ... */
 	message_type: string | null;
+	/** The text; for a button its `text`, for an interactive reply its `title` (inboundContent.ts). */
 	text: string | null;
+	/** The id of what the customer chose: `reply.id`, or a button's text `payload`. */
+	choice_id: string | null;
+	/** The media the type names, or the first of MMS `content[]`. */
 	media_url: string | null;
 	media_caption: string | null;
+	/** A shared location: v1 `location.lat` / `.long`, v0.1 `latitude` / `longitude`, as numbers. */
+	latitude: number | null;
+	longitude: number | null;
+	location_name: string | null;
+	location_address: string | null;
 }
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
@@ -77,12 +82,18 @@ export function statusFields(event: IDataObject): StatusFields {
 
 export function inboundFields(event: IDataObject): InboundFields {
 	const media = mediaOf(event);
+	const place = locationOf(event);
 	return {
 		...common(event),
 		message_type: orNull(messageTypeOf(event)),
 		text: orNull(textOf(event)),
+		choice_id: orNull(choiceOf(event)),
 		media_url: orNull(media?.url),
 		media_caption: orNull(media?.caption),
+		latitude: orNull(place?.latitude),
+		longitude: orNull(place?.longitude),
+		location_name: orNull(place?.name),
+		location_address: orNull(place?.address),
 	};
 }
 

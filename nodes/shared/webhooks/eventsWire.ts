@@ -1,3 +1,4 @@
+import { CHANNELS, channelFromWire } from '../vocabulary/channels';
 import { errorCodeFromType } from '../vocabulary/errorCodes';
 
 /**
@@ -13,22 +14,17 @@ import { errorCodeFromType } from '../vocabulary/errorCodes';
  *   `message_type`, `to`/`from` strings, `text` or `image: {url, caption}`, `audio`, `video`, `file`,
  *   `vcard`, `sticker` at the top level, errors `{type: ".../messages#1320", title: "1320", detail, instance}`.
  *
- * Everything here reads defensively: a webhook is untrusted input and either format may lack any field.
+ * Everything here reads defensively: a webhook is untrusted input and either format may lack any field,
+ * and no value from it is ever used as a key into a table of ours except by own property.
  */
 export type WebhookVersion = 'v0.1' | 'v1';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
+export const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value !== '' ? value : undefined;
-
-/** The media containers both formats use, under `message.content` (v0.1) or at the top level (v1). */
-export const MEDIA_TYPES = ['image', 'video', 'audio', 'file', 'vcard', 'sticker'] as const;
-
-/** v0.1 channel names that differ from v1's (`viber_service_msg` became `viber_service`). */
-const V01_CHANNELS: Record<string, string> = { viber_service_msg: 'viber_service' };
 
 /** Which format an event is in, by structure: object addresses or `message.content` mean v0.1, string ones v1. */
 export function webhookVersionOf(event: Json): WebhookVersion | undefined {
@@ -36,8 +32,9 @@ export function webhookVersionOf(event: Json): WebhookVersion | undefined {
 	if (typeof event.to === 'string' || typeof event.from === 'string') return 'v1';
 	if (typeof event.channel === 'string' || typeof event.message_type === 'string') return 'v1';
 	if (isObject(event.error)) {
-		if ('code' in event.error || 'reason' in event.error) return 'v0.1';
-		if ('title' in event.error || 'type' in event.error || 'detail' in event.error) return 'v1';
+		const has = (name: string) => Object.hasOwn(event.error as Json, name);
+		if (has('code') || has('reason')) return 'v0.1';
+		if (has('title') || has('type') || has('detail')) return 'v1';
 	}
 	return undefined;
 }
@@ -54,18 +51,23 @@ export function addressOf(value: unknown): string | undefined {
 	);
 }
 
+/**
+ * v1: the event's own `channel`, as Vonage sent it (the output keeps Vonage's field unchanged). v0.1:
+ * `to.type` / `from.type` read as one of the five v0.1 channel types, named as v1 names it
+ * (`viber_service_msg` is `viber_service`); any other type is no channel at all.
+ */
 export function channelOf(event: Json): string | undefined {
 	const own = text(event.channel);
 	if (own) return own;
 	for (const side of [event.to, event.from]) {
-		const type = isObject(side) ? text(side.type) : undefined;
-		if (type) return V01_CHANNELS[type] ?? type;
+		const channel = isObject(side) ? channelFromWire(side.type) : undefined;
+		if (channel) return CHANNELS[channel].v1Channel;
 	}
 	return undefined;
 }
 
 /** v0.1 `message.content`, or the v1 event itself (its content fields are top level). */
-function contentOf(event: Json): Json {
+export function contentOf(event: Json): Json {
 	const message = isObject(event.message) ? event.message : undefined;
 	return message && isObject(message.content) ? message.content : event;
 }
@@ -75,32 +77,23 @@ export function messageTypeOf(event: Json): string | undefined {
 	return text(event.message_type) ?? (content !== event ? text(content.type) : undefined);
 }
 
-export function textOf(event: Json): string | undefined {
-	const content = contentOf(event);
-	return typeof content.text === 'string' ? content.text : undefined;
-}
-
-/** The media object of an inbound message: the one its type names, else the first media container present. */
-export function mediaOf(event: Json): { url?: string; caption?: string } | undefined {
-	const content = contentOf(event);
-	const type = messageTypeOf(event);
-	const names = type && (MEDIA_TYPES as readonly string[]).includes(type) ? [type] : MEDIA_TYPES;
-	for (const name of names) {
-		const media = content[name];
-		if (isObject(media)) return { url: text(media.url), caption: text(media.caption) };
-	}
-	return undefined;
-}
-
 export interface WireError {
-	code?: number;
+	/** A safe integer, or Vonage's own digits when they are too many for one (never a rounded number). */
+	code?: number | string;
 	/** Vonage's own words: v0.1 `reason`, v1 `detail` (or a v1 `title` that is not a code). */
 	reason?: string;
 }
 
-const asCode = (value: unknown): number | undefined => {
-	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+/**
+ * A code as Vonage wrote it: a number only when it is a safe integer; digits in text that no number
+ * holds exactly (23 digits would read 1e+23) stay text. A number that is not a safe integer arrives
+ * already rounded by JSON parsing, so it is no code at all (the event keeps what Vonage sent).
+ */
+const asCode = (value: unknown): number | string | undefined => {
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) return undefined;
+	const digits = value.trim();
+	return Number.isSafeInteger(Number(digits)) ? Number(digits) : digits;
 };
 
 /** v0.1 `{code, reason}`; v1 `{type: ".../messages#1320", title: "1320", detail}` (the code in title or type). */

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { channelsOptionOf } from './channelFilter';
 import { checkSignature, DEFAULT_MAX_AGE_SECONDS, maxAgeOf } from './signature';
 import { SeenStore } from './seenStore';
 import { webhookCredentials } from './webhookCredentials';
@@ -88,6 +89,7 @@ export function checkedWebhookMethods<
 		...methods,
 		async checkExists(this: IHookFunctions): Promise<boolean> {
 			maxAgeSeconds(this);
+			channelsOptionOf(this);
 			return await methods.checkExists.call(this);
 		},
 	};

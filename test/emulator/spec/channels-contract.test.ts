@@ -311,6 +311,16 @@ describeContract('emulator channels vs. messages-v0.1.yml', () => {
 				['WhatsApp', 'File'],
 				{ channel: 'whatsapp', from: '447700900000', to: '447700900001', type: 'file', url: URL_ },
 			],
+			[
+				['WhatsApp', 'Location'],
+				{
+					channel: 'whatsapp',
+					from: '447700900000',
+					to: '447700900001',
+					type: 'location',
+					location: { lat: 51.5072, long: -0.1276, name: 'London', address: 'Trafalgar Sq' },
+				},
+			],
 			[['Viber', 'Text'], { channel: 'viber', from: '447700900000', to: '654321', text: 'Hi' }],
 			[
 				['Facebook Messenger', 'Text'],

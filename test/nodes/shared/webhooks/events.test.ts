@@ -39,8 +39,13 @@ const INBOUND_KEYS = [
 	'client_ref',
 	'message_type',
 	'text',
+	'choice_id',
 	'media_url',
 	'media_caption',
+	'latitude',
+	'longitude',
+	'location_name',
+	'location_address',
 ];
 
 describe.each(STATUS_FIXTURES)('status event: $label', ({ event, expected, version }) => {

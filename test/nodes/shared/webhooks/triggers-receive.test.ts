@@ -135,8 +135,13 @@ describe('inbound trigger', () => {
 			sender: '447700900555',
 			recipient: '447700900001',
 			client_ref: null,
+			choice_id: null,
 			media_url: null,
 			media_caption: null,
+			latitude: null,
+			longitude: null,
+			location_name: null,
+			location_address: null,
 		});
 		expect(event).toMatchObject({
 			text: 'Is my order ready?',
