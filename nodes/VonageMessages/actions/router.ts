@@ -20,7 +20,10 @@ const resources: Record<string, Record<string, Operation>> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	// Own properties only: a resource named "constructor" must not reach Object's.
+	const operations = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
+	const handler =
+		operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),
