@@ -15,7 +15,7 @@ if (problems.length > 0) {
 		[
 			`Refusing to publish: ${problems.join('; ')}.`,
 			'Releases are published by the "Release" GitHub Actions workflow with npm provenance',
-			'(see README, "Releasing"): push a tag v<version> matching package.json.',
+			'(see docs/development.md, "Releasing"): push a tag v<version> matching package.json.',
 		].join('\n'),
 	);
 	process.exit(1);

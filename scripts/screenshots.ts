@@ -1,4 +1,4 @@
-// Screenshots of the nodes in real n8n for the README, saved as PNGs into docs/images/.
+// Screenshots of the nodes in real n8n for the README and docs/, saved as PNGs into docs/images/.
 //
 //   node -r ts-node/register/transpile-only scripts/screenshots.ts [--skip-build] [--out docs/images]
 //

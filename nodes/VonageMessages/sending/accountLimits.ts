@@ -6,7 +6,7 @@ import { RateLimiter, StartWindow } from './throttle';
  * API key, across everything that uses the key, so every run that sends with the same account waits
  * in the same window: a hundred executions started at once together stay under the cap, not each.
  * An account is its Base URL plus API key, or the application ID when the credential has no key.
- * Queue mode: each worker process has its own windows (see README).
+ * Queue mode: each worker process has its own windows (see docs/throughput.md).
  */
 const windows = new Map<string, StartWindow>();
 

@@ -22,7 +22,8 @@ const CLOCK_SKEW_MS = 60 * 1000;
  * mode, each `n8n webhook` process in queue mode): checked and recorded in one synchronous step.
  * Not in static data: n8n 2.41.1 does not keep what webhook() writes there when it starts an
  * execution, and the execution itself works on a copy (reloaded in single mode, empty on a worker)
- * whose save would replace the workflow's whole static data (see README, "Duplicates").
+ * whose save would replace the workflow's whole static data (see docs/security-and-reliability.md,
+ * "Duplicates").
  */
 const duplicates = new SeenStore(20_000);
 const tokens = new SeenStore(100_000);
