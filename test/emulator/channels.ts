@@ -9,6 +9,7 @@
  * `viber_service`, `messenger`, `client_ref` up to 100). Missing fields: 400 (1010); wrong values: 422 (1020).
  */
 import { invalidParams, missingParams, type InvalidParameter, type Problem } from './problems';
+import { BSUID, CAPTION_LIMITS } from './channel-limits';
 import { E164, MAX_CLIENT_REF, SENDER_ID, validateSms } from './validate';
 
 export type ApiVersion = 'v0.1' | 'v1';
@@ -21,8 +22,12 @@ interface ChannelRules {
 	types: Record<ApiVersion, string[]>;
 	textLimit?: number;
 	to: 'number' | 'id';
+	/** What `to` takes in v1 where it differs (channel-limits.ts: a WhatsApp BSUID). */
+	toV1?: AddressKind;
 	from: 'number' | 'id' | 'shortcode';
 }
+
+type AddressKind = 'number' | 'id' | 'shortcode' | 'numberOrBsuid';
 
 export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	sms: {
@@ -49,6 +54,7 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 		},
 		textLimit: 4096,
 		to: 'number',
+		toV1: 'numberOrBsuid',
 		from: 'number',
 	},
 	viber: {
@@ -130,7 +136,7 @@ export function isHttpUrl(value: unknown): boolean {
 
 function checkAddress(
 	f: Findings,
-	kind: 'number' | 'id' | 'shortcode',
+	kind: AddressKind,
 	value: unknown,
 	name: string,
 	smsSender = false,
@@ -142,13 +148,16 @@ function checkAddress(
 			? ID.test(value)
 			: E164.test(value) ||
 				(kind === 'shortcode' && SHORTCODE.test(value)) ||
+				(kind === 'numberOrBsuid' && BSUID.test(value)) ||
 				(smsSender && SENDER_ID.test(value)));
 	const reason =
 		kind === 'id'
 			? 'must be an ID of 1 to 50 characters'
 			: kind === 'shortcode'
 				? 'must be 7 to 15 digits or a short code'
-				: 'must be 7 to 15 digits (E.164 without + or 00)';
+				: kind === 'numberOrBsuid'
+					? 'must be 7 to 15 digits or a business-scoped user ID (BSUID)'
+					: 'must be 7 to 15 digits (E.164 without + or 00)';
 	f.check(ok, name, smsSender ? `${reason}, or an alphanumeric sender ID` : reason);
 }
 
@@ -162,13 +171,20 @@ function checkText(f: Findings, value: unknown, name: string, limit: number | un
 	);
 }
 
-function checkMedia(f: Findings, media: unknown, name: string): void {
+function checkMedia(f: Findings, media: unknown, name: string, limits?: [number, number]): void {
 	if (!f.require(media, name)) return;
 	if (!isObject(media)) return f.check(false, name, 'must be an object');
 	if (!f.require(media.url, `${name}.url`)) return;
 	f.check(isHttpUrl(media.url), `${name}.url`, 'must be an absolute http(s) URL');
-	if (media.caption !== undefined)
-		f.check(typeof media.caption === 'string', `${name}.caption`, 'must be a string');
+	if (media.caption === undefined) return;
+	if (!limits)
+		return f.check(typeof media.caption === 'string', `${name}.caption`, 'must be a string');
+	const length = typeof media.caption === 'string' ? Array.from(media.caption).length : -1;
+	f.check(
+		length >= limits[0] && length <= limits[1],
+		`${name}.caption`,
+		`must be a string of ${limits[0]} to ${limits[1]} characters`,
+	);
 }
 
 function checkClientRef(f: Findings, value: unknown, max: number): void {
@@ -295,7 +311,7 @@ export function validateV01(body: unknown): Result {
 					});
 			}
 		} else {
-			checkMedia(f, content[type], `message.content.${type}`);
+			checkMedia(f, content[type], `message.content.${type}`, CAPTION_LIMITS[channel]?.[type]);
 		}
 	}
 	if (channel === 'viber')
@@ -323,7 +339,7 @@ export function validateV1(body: unknown): Result {
 		return f.result();
 	}
 	const rules = CHANNEL_RULES[channel];
-	checkAddress(f, rules.to, body.to, 'to');
+	checkAddress(f, rules.toV1 ?? rules.to, body.to, 'to');
 	checkAddress(f, rules.from, body.from, 'from', channel === 'sms');
 	const type = body.message_type;
 	if (!rules.types.v1.includes(type)) {
@@ -362,7 +378,7 @@ export function validateV1(body: unknown): Result {
 				);
 		}
 	} else if (['image', 'audio', 'video', 'file'].includes(type)) {
-		checkMedia(f, body[type], type);
+		checkMedia(f, body[type], type, CAPTION_LIMITS[channel]?.[type]);
 	} else {
 		f.check(isObject(body[type]), type, 'must be an object');
 	}

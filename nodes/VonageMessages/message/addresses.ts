@@ -7,6 +7,13 @@ import type { AddressKind } from './rules';
 const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 /** A US short code (yml mmsMessage: MMS from US numbers and short codes). */
 const SHORT_CODE = /^\d{3,6}$/;
+/**
+ * A WhatsApp business-scoped user ID: an ISO 3166 alpha-2 country code, a period, an optional `ENT.`
+ * (a parent BSUID), then 1 to 128 letters and digits, e.g. US.13491208655302741918 (Vonage's Java
+ * SDK 9.13.0, `Bsuid`, and its tests). Inbound v1 WhatsApp events carry it in whatsapp.sender.user_id.
+ */
+const BSUID = /^[A-Za-z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+const BSUID_EXAMPLE = 'US.13491208655302741918';
 /** yml: Viber and Messenger `id`s have 1 to 50 characters. */
 const ID = /^[^\s+]\S{0,49}$/;
 
@@ -36,6 +43,17 @@ type Field = 'From' | 'To';
 
 const ADDRESS_CHECKS: Record<AddressKind, (field: Field, raw: string) => string> = {
 	number: (field, raw) => accept(field, checkRecipient(raw)),
+	whatsappUser: (field, raw) => {
+		const id = raw.trim();
+		if (BSUID.test(id)) return id;
+		const number = checkInternationalNumber(raw);
+		if (number.ok) return number.value;
+		throw new Problem(
+			field,
+			`is neither a phone number in international format nor a WhatsApp user ID (BSUID): ${number.problem}`,
+			`${number.fix}; or the customer's business-scoped user ID exactly as Vonage sent it (whatsapp.sender.user_id of their inbound message), e.g. ${BSUID_EXAMPLE}`,
+		);
+	},
 	smsSender: (field, raw) => accept(field, checkSender(raw)),
 	mmsSender: (field, raw) => {
 		const compact = raw.trim();
@@ -60,6 +78,11 @@ const ADDRESS_CHECKS: Record<AddressKind, (field: Field, raw: string) => string>
 		throw new Problem(field, `is not a Messenger ID (${got(raw)})`, fix);
 	},
 };
+
+/** A BSUID given where only a phone number is taken (WhatsApp in API v0.1). */
+export function isBsuid(raw: string): boolean {
+	return BSUID.test(raw.trim());
+}
 
 /** The address to send, or the Problem of `field`. */
 export function checkAddress(field: Field, kind: AddressKind, raw: string): string {

@@ -5,11 +5,11 @@
  */
 import { CHANNELS } from '../../shared/vocabulary/channels';
 import type { ApiVersion, Channel, Content, Message } from '../../shared/vocabulary/messageModel';
-import { checkAddress } from './addresses';
+import { checkAddress, isBsuid } from './addresses';
 import { checkClientRef, CONTENT_CHECKS } from './contentChecks';
 import { checkMessenger, checkViber } from './optionChecks';
 import { accept, Problem, text } from './problem';
-import { CHANNEL_RULES, ruleOf, typesOf, type TypeRule } from './rules';
+import { CHANNEL_RULES, recipientKind, ruleOf, typesOf, type TypeRule } from './rules';
 
 /** One item's parameters as the editor (or an expression) gave them, before any check. */
 export interface RawMessage {
@@ -36,7 +36,7 @@ export type Checked =
 
 function typeRule(channel: Channel, raw: unknown): TypeRule {
 	const types = typesOf(channel);
-	const type = text(raw).trim() || types[0].type;
+	const type = text(raw, 'Message Type').trim() || types[0].type;
 	const row = ruleOf(channel, type);
 	if (row) return row;
 	throw new Problem(
@@ -44,6 +44,19 @@ function typeRule(channel: Channel, raw: unknown): TypeRule {
 		`is not a ${CHANNELS[channel].label} message type (got "${type}")`,
 		`Use one of: ${types.map((rule) => rule.type).join(', ')}`,
 	);
+}
+
+/** To, as the rules take it in `version`; a BSUID where only v1 takes one says how to send it. */
+function recipient(channel: Channel, version: ApiVersion, raw: string): string {
+	const kind = recipientKind(channel, version);
+	if (kind === 'number' && recipientKind(channel, 'v1') === 'whatsappUser' && isBsuid(raw)) {
+		throw new Problem(
+			'To',
+			`is a WhatsApp user ID (BSUID, got "${raw.trim()}"), which API ${version} cannot send to`,
+			"Set Options > API Version to v1, which sends to BSUIDs, or use the customer's phone number in international format",
+		);
+	}
+	return checkAddress('To', kind, raw);
 }
 
 function checkContent(row: TypeRule, version: ApiVersion, raw: RawMessage): Content {
@@ -58,10 +71,13 @@ function checkContent(row: TypeRule, version: ApiVersion, raw: RawMessage): Cont
 export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMessage): Checked {
 	const rules = CHANNEL_RULES[channel];
 	try {
-		const from = checkAddress('From', rules.from, text(raw.from));
-		const to = checkAddress('To', rules.to, text(raw.to));
+		const from = checkAddress('From', rules.from, text(raw.from, 'From'));
+		const to = recipient(channel, version, text(raw.to, 'To'));
 		const content = checkContent(typeRule(channel, raw.messageType), version, raw);
-		const clientRef = accept('Client Reference', checkClientRef(text(raw.clientRef), version));
+		const clientRef = accept(
+			'Client Reference',
+			checkClientRef(text(raw.clientRef, 'Client Reference'), version),
+		);
 		const message: Message = { channel, from, to, content };
 		if (clientRef !== '') message.clientRef = clientRef;
 		if (channel === 'viber') {

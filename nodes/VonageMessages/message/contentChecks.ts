@@ -1,14 +1,16 @@
 /** The checks of a message's content fields, one per field of the rules (rules.ts TYPE_RULES). */
 import type { ApiVersion } from '../../shared/vocabulary/messageModel';
-import { accept, atMost, got, Problem, text, type FieldCheck } from './problem';
 import {
-	CLIENT_REF_MAX,
+	accept,
+	atMost,
+	characterCount,
+	got,
 	LABELS,
-	ruleOf,
-	TEMPLATE_RULES,
-	type ContentField,
-	type TypeRule,
-} from './rules';
+	Problem,
+	text,
+	type FieldCheck,
+} from './problem';
+import { CLIENT_REF_MAX, ruleOf, TEMPLATE_RULES, type ContentField, type TypeRule } from './rules';
 
 const SMS_TEXT = ruleOf('sms', 'text')!.text!;
 
@@ -38,11 +40,16 @@ export function templateParameterList(raw: unknown): unknown[] {
 	if (Array.isArray(raw)) return raw;
 	if (typeof raw === 'object') {
 		const rows = (raw as { parameter?: unknown }).parameter;
-		return Array.isArray(rows)
-			? rows.map((row) =>
-					row && typeof row === 'object' ? (row as { value?: unknown }).value : row,
-				)
-			: [];
+		if (Array.isArray(rows))
+			return rows.map((row) =>
+				row && typeof row === 'object' ? (row as { value?: unknown }).value : row,
+			);
+		if (Object.keys(raw).length === 0) return []; // the editor's empty collection
+		throw new Problem(
+			LABELS.templateParameters,
+			'is an object, not a list of parameters',
+			'Add the parameters as rows, or map a list of texts, e.g. {{ [$json.name, $json.code] }}',
+		);
 	}
 	if (typeof raw === 'string') {
 		try {
@@ -57,7 +64,7 @@ export function templateParameterList(raw: unknown): unknown[] {
 }
 
 function mediaUrl(raw: unknown): string {
-	const shown = text(raw);
+	const shown = text(raw, LABELS.mediaUrl);
 	const value = shown.trim();
 	let url: URL | undefined;
 	try {
@@ -86,7 +93,7 @@ function caption(
 	version: ApiVersion,
 	label: string,
 ): string | undefined {
-	const value = text(raw);
+	const value = text(raw, LABELS.caption);
 	if (value.trim() === '') return undefined;
 	if (!row.caption?.[version]) {
 		const other = version === 'v0.1' && row.caption?.v1;
@@ -98,45 +105,66 @@ function caption(
 				: 'Leave Caption empty',
 		);
 	}
+	const { min = 1, max = Infinity } = row.caption[version]!;
+	const length = characterCount(value);
+	if (length < min || length > max) {
+		throw new Problem(
+			LABELS.caption,
+			`has ${length} characters; ${label} accepts ${min} to ${max} in a caption`,
+			'Shorten the caption, or send the rest as a text message of its own',
+		);
+	}
 	return value;
 }
 
 function templateName(raw: unknown): string {
-	const name = text(raw).trim();
+	const shown = text(raw, LABELS.templateName);
+	const name = shown.trim();
 	if (TEMPLATE_RULES.name.test(name)) return name;
 	throw new Problem(
 		LABELS.templateName,
-		`is not a template name (${got(text(raw))})`,
+		`is not a template name (${got(shown)})`,
 		'Use the name of an approved WhatsApp template, with its namespace when you have one, e.g. 9b6b4fcb_da19_4a26_8fe8_78074a91b584:verify',
 	);
 }
 
+/** Parameters are text or numbers; booleans are taken as true/false, as they always were. */
 function templateParameters(raw: unknown): string[] {
 	return templateParameterList(raw).map((value, index) => {
-		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-		if (typeof value !== 'string' || value.trim() === '') {
+		const placeholder = `parameter ${index + 1} ({{${index + 1}}})`;
+		if (typeof value === 'boolean') return String(value);
+		if (value !== null && typeof value === 'object') {
 			throw new Problem(
 				LABELS.templateParameters,
-				`has no text for parameter ${index + 1} ({{${index + 1}}})`,
+				`has ${Array.isArray(value) ? 'a list (array)' : 'an object'} for ${placeholder}, not text or a number`,
+				'Map one text or number into each parameter, e.g. {{ $json.name }} rather than {{ $json }}',
+			);
+		}
+		const shown = text(value, LABELS.templateParameters);
+		if (shown.trim() === '') {
+			throw new Problem(
+				LABELS.templateParameters,
+				`has no text for ${placeholder}`,
 				'Give every parameter a value, in the order of the template placeholders {{1}}, {{2}}, ...',
 			);
 		}
-		return value;
+		return shown;
 	});
 }
 
 function locale(raw: unknown): string {
-	const value = text(raw).trim();
+	const shown = text(raw, LABELS.locale);
+	const value = shown.trim();
 	if (TEMPLATE_RULES.locale.test(value)) return value.replace('_', '-');
 	throw new Problem(
 		LABELS.locale,
-		`is not a language code (${got(text(raw))})`,
+		`is not a language code (${got(shown)})`,
 		'Use the language the template was approved in, e.g. en, en-GB or pt_BR',
 	);
 }
 
 function policy(raw: unknown): string {
-	const value = text(raw).trim() || TEMPLATE_RULES.policies[0];
+	const value = text(raw, LABELS.policy).trim() || TEMPLATE_RULES.policies[0];
 	if ((TEMPLATE_RULES.policies as readonly string[]).includes(value)) return value;
 	throw new Problem(
 		LABELS.policy,
@@ -155,7 +183,10 @@ export const CONTENT_CHECKS: Record<
 > = {
 	text: (raw, row, _version, label) => {
 		const rule = row.text!;
-		return ['text', accept(LABELS.text, checkText(text(raw), rule.max, rule.by ?? label))];
+		return [
+			'text',
+			accept(LABELS.text, checkText(text(raw, LABELS.text), rule.max, rule.by ?? label)),
+		];
 	},
 	mediaUrl: (raw) => ['url', mediaUrl(raw)],
 	caption: (raw, row, version, label) => {

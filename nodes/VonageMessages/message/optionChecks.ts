@@ -1,7 +1,7 @@
 /** The checks of the Viber and Messenger options, reading their values and ranges from rules.ts. */
 import type { MessengerOptions, ViberOptions } from '../../shared/vocabulary/messageModel';
-import { Problem, text } from './problem';
-import { LABELS, OPTION_RULES, type Choice } from './rules';
+import { LABELS, Problem, text } from './problem';
+import { OPTION_RULES, type Choice } from './rules';
 
 /** "Use a (the default), b or c". */
 function useOneOf(values: readonly string[]): string {
@@ -12,7 +12,7 @@ function useOneOf(values: readonly string[]): string {
 }
 
 function choice<T extends string>(raw: unknown, rule: Choice<T>, what: string): T | undefined {
-	const value = text(raw).trim();
+	const value = text(raw, LABELS.category).trim();
 	if (value === '') return undefined;
 	if ((rule.values as readonly string[]).includes(value)) return value as T;
 	throw new Problem(LABELS.category, `is not a ${what} (got "${value}")`, useOneOf(rule.values));
@@ -28,12 +28,13 @@ export function checkViber(options: {
 	if (category) checked.category = category;
 	const raw = options.ttl;
 	if (raw !== undefined && raw !== null && raw !== '') {
-		const ttl = typeof raw === 'number' ? raw : Number(text(raw).trim());
+		const shown = typeof raw === 'number' ? String(raw) : text(raw, LABELS.ttl);
+		const ttl = typeof raw === 'number' ? raw : Number(shown.trim());
 		const { min, max } = rules.ttl;
 		if (!Number.isInteger(ttl) || ttl < min || ttl > max) {
 			throw new Problem(
 				LABELS.ttl,
-				`is not a whole number of seconds from ${min} to ${max} (got "${text(raw)}")`,
+				`is not a whole number of seconds from ${min} to ${max} (got "${shown}")`,
 				'Give how long Viber may try to deliver, e.g. 600 for ten minutes, or remove the option',
 			);
 		}
@@ -50,7 +51,7 @@ export function checkMessenger(options: {
 	const checked: MessengerOptions = {};
 	const category = choice(options.category, rules.category, 'Messenger category');
 	if (category) checked.category = category;
-	const tag = text(options.tag).trim();
+	const tag = text(options.tag, LABELS.tag).trim();
 	if (tag !== '') {
 		if (!rules.tag.pattern.test(tag)) {
 			throw new Problem(
@@ -61,10 +62,19 @@ export function checkMessenger(options: {
 		}
 		checked.tag = tag;
 	}
-	if (checked.category === rules.tag.requiredWith && !checked.tag) {
+	const { category: tagCategory } = rules.tag;
+	if (checked.tag && !checked.category) checked.category = tagCategory;
+	if (checked.tag && checked.category !== tagCategory) {
 		throw new Problem(
 			LABELS.tag,
-			`is required with the category ${rules.tag.requiredWith}`,
+			`cannot go with the category ${checked.category}: Facebook reads a tag only with ${tagCategory}`,
+			'Set Category to Message Tag (or leave Category out: a Tag sets it), or remove the Tag option',
+		);
+	}
+	if (checked.category === tagCategory && !checked.tag) {
+		throw new Problem(
+			LABELS.tag,
+			`is required with the category ${tagCategory}`,
 			"Add the Tag option with one of Facebook's message tags, e.g. CONFIRMED_EVENT_UPDATE",
 		);
 	}

@@ -19,6 +19,7 @@ import type {
 /** What a sender or recipient field holds (the checks are in addresses.ts, keyed by kind). */
 export type AddressKind =
 	| 'number' // a phone number in international format
+	| 'whatsappUser' // a phone number or a WhatsApp business-scoped user ID (BSUID)
 	| 'smsSender' // a number or an alphanumeric sender ID
 	| 'mmsSender' // a number or a US short code
 	| 'viberService' // the Viber service message ID Vonage gave you
@@ -37,23 +38,10 @@ export type ContentField =
 /** A channel's options (the editor's Options collection), in the order they are checked. */
 export type OptionField = 'category' | 'ttl' | 'tag';
 
-/** The editor label of every field, as errors name it. */
-export const LABELS: Record<ContentField | OptionField, string> = {
-	text: 'Text',
-	mediaUrl: 'Media URL',
-	caption: 'Caption',
-	templateName: 'Template Name',
-	templateParameters: 'Template Parameters',
-	locale: 'Locale',
-	policy: 'Policy',
-	category: 'Category',
-	ttl: 'TTL (Seconds)',
-	tag: 'Tag',
-};
-
 export interface ChannelRules {
 	from: AddressKind;
-	to: AddressKind;
+	/** What To takes, the same in both API versions or per version. */
+	to: AddressKind | Record<ApiVersion, AddressKind>;
 	/** The channel's own options. */
 	options: readonly OptionField[];
 	source: string;
@@ -72,7 +60,13 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 		options: [],
 		source: 'yml mmsMessage (US numbers and short codes)',
 	},
-	whatsapp: { from: 'number', to: 'number', options: [], source: 'yml whatsapp `to`/`from`' },
+	whatsapp: {
+		from: 'number',
+		to: { 'v0.1': 'number', v1: 'whatsappUser' },
+		options: [],
+		source:
+			'yml whatsapp to.number; v1: Java SDK 9.13.0 WhatsappRequest/Bsuid (README: a BSUID when the number is hidden)',
+	},
 	viber: {
 		from: 'viberService',
 		to: 'number',
@@ -87,6 +81,12 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	},
 };
 
+/** The kind of address To takes in `version`. */
+export const recipientKind = (channel: Channel, version: ApiVersion): AddressKind => {
+	const { to } = CHANNEL_RULES[channel];
+	return typeof to === 'string' ? to : to[version];
+};
+
 /** One row: a message type of a channel, the fields it reads and their limits. */
 export interface TypeRule {
 	channel: Channel;
@@ -94,8 +94,8 @@ export interface TypeRule {
 	fields: readonly ContentField[];
 	/** Text: at most `max` characters, a limit set by `by` (the channel's label when unset). */
 	text?: { max: number; by?: string };
-	/** Caption: the API versions that send one with this type; none when unset. */
-	caption?: Partial<Record<ApiVersion, { max?: number }>>;
+	/** Caption: the API versions that send one with this type, and its length there; none when unset. */
+	caption?: Partial<Record<ApiVersion, { min?: number; max?: number }>>;
 	source: string;
 }
 
@@ -121,8 +121,9 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		channel: 'mms',
 		type: 'image',
 		fields: MEDIA,
-		caption: { v1: {} },
-		source: 'yml mmsMessage image {url} (no caption); SDK MMSImage {url, caption}',
+		caption: { v1: { min: 1, max: 2000 } },
+		source:
+			'yml mmsMessage image {url} (no caption); SDK MMSImage {url, caption}; Python SDK MmsResource caption 1-2000',
 	},
 	{
 		channel: 'whatsapp',
@@ -135,8 +136,9 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		channel: 'whatsapp',
 		type: 'image',
 		fields: MEDIA,
-		caption: { 'v0.1': {}, v1: {} },
-		source: 'yml imageMessageWhatsApp {url, caption}; SDK WhatsAppImage',
+		caption: { 'v0.1': { max: 3000 }, v1: { max: 3000 } },
+		source:
+			"yml imageMessageWhatsApp {url, caption}; SDK WhatsAppImage; Python SDK WhatsappImageResource caption 1-3000 (WhatsApp's limit, so v0.1 too)",
 	},
 	{
 		channel: 'whatsapp',
@@ -246,10 +248,11 @@ export const OPTION_RULES = {
 			values: ['response', 'update', 'message_tag'],
 			source: 'yml messenger.category: "By default Vonage sends the response category"',
 		} as Choice<NonNullable<MessengerOptions['category']>>,
-		tag: {
-			pattern: /^[A-Z][A-Z_]*$/,
-			requiredWith: 'message_tag',
-			source: 'yml messenger: "If message_tag is used, then an additional tag ... is mandatory"',
-		},
+		/**
+		 * A tag belongs to the category message_tag, which needs one (yml messenger.category: "If
+		 * message_tag is used, then an additional tag ... is mandatory"); Facebook reads a tag only there.
+		 * So a tag with no category sets message_tag, and a tag with another category is refused.
+		 */
+		tag: { pattern: /^[A-Z][A-Z_]*$/, category: 'message_tag' },
 	},
 } as const;

@@ -2,11 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHANNELS } from '../../shared/vocabulary/channels';
 import type { Message } from '../../shared/vocabulary/messageModel';
-import { CHANNEL_RULES, type AddressKind } from './rules';
+import { CHANNEL_RULES, recipientKind, type AddressKind } from './rules';
 
 /** Where v0.1 puts an address of each kind: `{type, number}` or `{type, id}` (yml `to`/`from` schemas). */
 export const V01_ADDRESS_FIELD: Record<AddressKind, 'number' | 'id'> = {
 	number: 'number',
+	whatsappUser: 'number',
 	smsSender: 'number',
 	mmsSender: 'number',
 	viberService: 'id',
@@ -27,7 +28,7 @@ export function toV01Body(message: Message): IDataObject {
 
 	const { content } = message;
 	const body: IDataObject = {
-		to: address(message.to, rules.to),
+		to: address(message.to, recipientKind(message.channel, 'v0.1')),
 		from: address(message.from, rules.from),
 	};
 	const envelope: IDataObject = {};

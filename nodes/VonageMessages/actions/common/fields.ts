@@ -29,7 +29,7 @@ const ADDRESSES: Record<
 		],
 		to: [
 			'447700900000',
-			"The customer's WhatsApp phone number in international format: country code then number, e.g. 447700900000",
+			"The customer's WhatsApp phone number in international format: country code then number, e.g. 447700900000. With API Version v1 also their business-scoped user ID (BSUID) from whatsapp.sender.user_id of an inbound message, e.g. US.13491208655302741918",
 		],
 	},
 	viber: {
@@ -134,7 +134,7 @@ function channelOptions(channel: Channel): INodeProperties[] {
 				default: '',
 				placeholder: 'CONFIRMED_EVENT_UPDATE',
 				description:
-					'Facebook message tag, required with the category Message Tag, e.g. CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT',
+					'Facebook message tag, e.g. CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT. Required with the category Message Tag; Facebook reads a tag only there, so a Tag without Category sends the category Message Tag, and a Tag with Response or Update is refused.',
 			},
 		];
 	}
@@ -212,12 +212,16 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 	if (captions.length > 0) {
 		const inV01 = captionTypes(channel, 'v0.1');
 		const onlyV1 = captions.filter((type) => !inV01.includes(type));
+		const limits = typesOf(channel).flatMap(({ type, caption }) => {
+			const max = caption?.v1?.max ?? caption?.['v0.1']?.max;
+			return max ? [`${max} characters with ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`] : [];
+		});
 		properties.push({
 			displayName: 'Caption',
 			name: 'caption',
 			type: 'string',
 			default: '',
-			description: `${onlyV1.length > 0 ? `For ${onlyV1.join(' and ')} only with API Version v1. ` : ''}Text shown with the media. Leave empty for none.`,
+			description: `${onlyV1.length > 0 ? `For ${onlyV1.join(' and ')} only with API Version v1. ` : ''}Text shown with the media${limits.length > 0 ? `, up to ${limits.join(', ')}` : ''}. Leave empty for none.`,
 			...showFor(captions),
 		});
 	}

@@ -67,11 +67,15 @@ describe('checkMessage: what the editor cannot show but expressions and AI tools
 		});
 	});
 
-	it('sends a Messenger tag with any category (the SDK does), and needs one only for message_tag', () => {
+	it('takes a Messenger tag only with message_tag (set when no category is given), and needs one there', () => {
 		const fb = { from: '107083064136738', to: '5473848892683926', text: 'x' };
 		expect(
 			checkMessage('messenger', 'v1', { ...fb, category: 'response', tag: 'ACCOUNT_UPDATE' }),
-		).toMatchObject({ ok: true });
+		).toMatchObject({ ok: false, field: 'Tag' });
+		expect(checkMessage('messenger', 'v1', { ...fb, tag: 'ACCOUNT_UPDATE' })).toMatchObject({
+			ok: true,
+			message: { messenger: { category: 'message_tag', tag: 'ACCOUNT_UPDATE' } },
+		});
 		expect(checkMessage('messenger', 'v1', { ...fb, category: 'message_tag' })).toMatchObject({
 			ok: false,
 			field: 'Tag',
