@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {{ $json.orderId }}',
-		description: `Up to ${CLIENT_REF_MAX['v0.1']} characters of your own, e.g. an order ID. Vonage returns it in every status event of this message, so the Status Trigger can match it back. Leave empty to send none.`,
+		description: `Up to ${CLIENT_REF_MAX['v0.1']} characters of your own (${CLIENT_REF_MAX.v1} with API Version v1), e.g. an order ID. Vonage returns it in every status event of this message, so the Status Trigger can match it back. Leave empty to send none.`,
 	},
 	optionsProperty(),
 ];
