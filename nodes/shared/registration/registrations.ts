@@ -57,11 +57,20 @@ class LiveRegistrations {
 
 export const registrations = new LiveRegistrations();
 
+/** Every trigger of one n8n process lives under its one webhook base URL (n8n's WEBHOOK_URL). */
+function sameOrigin(a: string, b: string): boolean {
+	try {
+		return new URL(a).origin === new URL(b).origin;
+	} catch {
+		return false;
+	}
+}
+
 const FIELD: Record<WebhookKey, string> = { status_url: 'Status URL', inbound_url: 'Inbound URL' };
 
 /**
  * Throws unless our registration may replace `current`: exactly a URL that a live registration of
- * this n8n holds is never taken. Any other URL may be (it is put back on delete, unless one of our
+ * this n8n holds (under this n8n's origin) is never taken. Any other URL may be (it is put back on delete, unless one of our
  * triggers registered it and nothing holds it any more).
  */
 export function refuseTakeOver(
@@ -71,7 +80,7 @@ export function refuseTakeOver(
 	ours: string,
 	test: boolean,
 ): void {
-	if (current === undefined || current === ours) return;
+	if (current === undefined || current === ours || !sameOrigin(current, ours)) return;
 	const holder = registrations.holderOf(current);
 	if (!holder) return;
 	const field = FIELD[key];
