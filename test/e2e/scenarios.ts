@@ -22,6 +22,7 @@ import {
 	type CredentialRef,
 } from './workflows';
 import { credregScenarios } from './scenarios-credreg';
+import { hardeningRegistrationScenarios } from './scenarios-hardening-registration';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -427,6 +428,7 @@ export const scenarios: Scenario[] = [
 	},
 	...webhookScenarios,
 	...credregScenarios,
+	...hardeningRegistrationScenarios,
 	...sendhardScenarios,
 	...channelScenarios,
 	...receiveScenarios,

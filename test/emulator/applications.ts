@@ -13,8 +13,10 @@ import { WEBHOOK_VERSIONS, type Application, type WebhookVersion } from './types
 
 /**
  * The application every emulator starts with (and reset() restores): Messages and Voice capabilities.
- * `capabilities.messages.version` is absent unless `version` is given, as on an application created
- * without choosing one (shared README: "if not populated will be set to v1").
+ * `capabilities.messages.version` is absent unless `version` is given, as in the GET fixtures of Vonage's
+ * Java SDK (ApplicationClientTest SAMPLE_APPLICATION) and .NET SDK (Applications/Data/
+ * GetApplication-response.json); an absent version means v1 webhooks (shared README: "if not populated
+ * will be set to v1"; modelled by account.ts applicationVersion), and a PUT stores it absent as sent.
  */
 export function initialApplication(keys: AccountKeys, version?: WebhookVersion): Application {
 	return {
@@ -60,6 +62,36 @@ export function setApplicationVersion(app: Application, version: WebhookVersion 
 	if (!messages) return;
 	if (version === undefined) delete messages.version;
 	else messages.version = version;
+}
+
+/**
+ * `capabilities.verify.version` is Vonage's to set: the Python SDK (vonage_application common.py,
+ * Verify) says "Don't set the `version` field when creating or updating an application", and the Java
+ * SDK's Verify capability has no version field although its GET fixture (ApplicationClientTest) shows
+ * `"version": "v2"`, so a Java update never sends it back. What Vonage does with one is not documented:
+ * the emulator takes the strictest reading and refuses it, and keeps the version it has.
+ */
+function refusedOnUpdate(app: Application): InvalidParameter[] {
+	const verify: unknown = app.capabilities?.verify;
+	const version =
+		typeof verify === 'object' && verify !== null
+			? (verify as Record<string, unknown>).version
+			: undefined;
+	return version === undefined
+		? []
+		: [
+				{
+					name: 'capabilities.verify.version',
+					reason: 'cannot be set when updating an application',
+				},
+			];
+}
+
+function keepVerifyVersion(before: Application, after: Application): void {
+	const version: unknown = before.capabilities?.verify?.version;
+	const verify = after.capabilities?.verify;
+	if (version !== undefined && typeof verify === 'object' && verify !== null)
+		verify.version = version;
 }
 
 /**
@@ -137,7 +169,7 @@ function put(state: ApplicationsState, parsed: Parsed, res: ServerResponse): voi
 			]),
 		);
 	}
-	const invalid = invalidWebhooks(app);
+	const invalid = [...refusedOnUpdate(app), ...invalidWebhooks(app)];
 	if (invalid.length > 0)
 		return sendJson(
 			res,
@@ -147,11 +179,13 @@ function put(state: ApplicationsState, parsed: Parsed, res: ServerResponse): voi
 	state.writes.push(structuredClone(app));
 	const { _links: _ignored, ...rest } = app;
 	// As Vonage: the id and the public key stay; a private key is never kept nor echoed.
-	state.application = {
+	const stored: Application = {
 		...structuredClone(rest),
 		id: state.keys.applicationId,
 		keys: { public_key: state.keys.publicKey },
 	};
+	keepVerifyVersion(state.application, stored);
+	state.application = stored;
 	sendJson(res, 200, withLinks(state.application));
 }
 

@@ -57,9 +57,11 @@ export function withMessages(
 }
 
 /**
- * The Messages capability with one webhook set (or removed when `setting` is undefined). A capability
- * created for the webhook gets a `version`; one left without webhooks is dropped (undefined), as
- * Vonage's CLI does rather than PUT an empty capability.
+ * The Messages capability with one webhook set (or removed when `setting` is undefined); every other
+ * field stays as read (`version` is never added to nor taken from a capability that exists). A
+ * capability created for the webhook gets a `version`; one left without webhooks and holding nothing
+ * but what we would give a new one is dropped (undefined), as Vonage's CLI does rather than PUT an
+ * empty capability. One that holds more (another version, other settings) keeps them.
  */
 export function messagesWith(
 	current: IDataObject | undefined,
@@ -70,9 +72,43 @@ export function messagesWith(
 	const webhooks: IDataObject = isObject(messages.webhooks) ? { ...messages.webhooks } : {};
 	if (setting) webhooks[key] = { ...setting };
 	else delete webhooks[key];
-	if (Object.keys(webhooks).length === 0) return undefined;
-	messages.webhooks = webhooks;
-	return messages;
+	if (Object.keys(webhooks).length > 0 || isObject(messages.webhooks)) messages.webhooks = webhooks;
+	if (Object.keys(webhooks).length > 0) return messages;
+	const onlyOurs = Object.entries(messages).every(
+		([field, value]) =>
+			field === 'webhooks' || (field === 'version' && value === NEW_CAPABILITY_VERSION),
+	);
+	return onlyOurs ? undefined : messages;
+}
+
+/**
+ * Fields a GET may return that an update must not carry, each with its source. Everything else goes
+ * back exactly as read.
+ */
+const NOT_SENT_ON_UPDATE: ReadonlyArray<readonly string[]> = [
+	// HAL links of the answer (application-v2.yml), not part of the application.
+	['_links'],
+	// Python SDK (vonage_application common.py, Verify): "Don't set the `version` field when creating or
+	// updating an application"; the Java SDK's Verify capability has no version field, though its GET
+	// fixture (ApplicationClientTest) shows one. Vonage keeps its own.
+	['capabilities', 'verify', 'version'],
+	// The Java and .NET GET fixtures echo a private key; updates carry `keys.public_key` only (.NET
+	// UpdateApplication-request.json, Python KeysRequest). A secret is never sent anywhere it need not go.
+	['keys', 'private_key'],
+];
+
+function without(value: IDataObject, path: readonly string[]): IDataObject {
+	const [field, ...rest] = path;
+	if (!Object.prototype.hasOwnProperty.call(value, field)) return value;
+	const copy = { ...value };
+	if (rest.length === 0) delete copy[field];
+	else if (isObject(copy[field])) copy[field] = without(copy[field], rest);
+	return copy;
+}
+
+/** The body of the PUT: the application as read (with our one change), less NOT_SENT_ON_UPDATE. */
+export function updateBody(application: Application): IDataObject {
+	return NOT_SENT_ON_UPDATE.reduce<IDataObject>((body, path) => without(body, path), application);
 }
 
 /** Structural equality of two JSON values (key order ignored). */

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isApplication, type Application } from '../api/applicationShape';
+import { isApplication, updateBody, type Application } from '../api/applicationShape';
 import { readCredentials, type VonageCredentials } from '../api/credentials';
 import { applicationsBaseUrl } from '../api/baseUrl';
 import { credentialProblems, MANUAL_HINT } from '../api/credentialProblems';
@@ -113,7 +113,10 @@ export async function getApplication(
 	return application;
 }
 
-/** Writes the whole application back (Vonage does not say whether PUT merges); 'deleted' on 404. */
+/**
+ * Writes the whole application back as read (Vonage does not say whether PUT merges), less the fields
+ * an update must not carry (applicationShape NOT_SENT_ON_UPDATE); 'deleted' on 404.
+ */
 export async function putApplication(
 	this: IHookFunctions,
 	credentials: VonageCredentials,
@@ -121,9 +124,12 @@ export async function putApplication(
 ): Promise<'done' | 'deleted'> {
 	if (!isApplication(application, credentials.applicationId))
 		throw notAnApplication.call(this, credentials);
-	const body: IDataObject = { ...application };
-	delete body._links;
-	const response = await applicationsRequest.call(this, credentials, 'PUT', body);
+	const response = await applicationsRequest.call(
+		this,
+		credentials,
+		'PUT',
+		updateBody(application),
+	);
 	if (response.statusCode === 404) return 'deleted';
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		const error = vonageApiError(this.getNode(), response);

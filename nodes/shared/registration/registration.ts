@@ -15,22 +15,20 @@ import {
 	type WebhookSetting,
 } from './applications';
 import { applicationsBaseUrl } from '../api/baseUrl';
-import {
-	isThisInstanceTriggerUrl,
-	oneAtATime,
-	refuseTakeOver,
-	registrations,
-} from './registrations';
+import { oneAtATime, refuseTakeOver, registrations } from './registrations';
 
 /**
  * What a registration remembers between create and delete, in the workflow's static data (production at
  * the node's top level, "Listen for test event" under `testRegistration`, which n8n keeps with the test
  * registration): the URL registered, the webhook and the Messages capability that were there before, and
  * the capability as we wrote it (to know on delete whether ours is still the only change).
+ * `previousOurs` says whether the webhook before was exactly a URL one of our triggers registered; it is
+ * decided when we replace it (this process knows then) and kept, so that it holds after a restart.
  */
 interface RegistrationState {
 	registeredUrl?: string;
 	previous?: WebhookSetting | null;
+	previousOurs?: boolean;
 	messagesBefore?: IDataObject | null;
 	messagesAfter?: IDataObject | null;
 }
@@ -61,7 +59,13 @@ function clearState(ctx: IHookFunctions, state: RegistrationState & IDataObject)
 		delete node.testRegistration;
 		return;
 	}
-	for (const key of ['registeredUrl', 'previous', 'messagesBefore', 'messagesAfter'])
+	for (const key of [
+		'registeredUrl',
+		'previous',
+		'previousOurs',
+		'messagesBefore',
+		'messagesAfter',
+	])
 		delete node[key];
 }
 
@@ -70,19 +74,14 @@ function queueKey(credentials: { baseUrl: string; applicationId: string }): stri
 }
 
 /**
- * The webhook to put back on delete: what was there before, unless that is one of this n8n's trigger
- * URLs that no active registration holds (a workflow no longer active: nothing listens there).
+ * The webhook to put back on delete: what was there before, unless that was exactly a URL one of our
+ * triggers registered and no active registration holds it now (nothing listens there). Any other URL,
+ * however much it looks like one of ours, is put back.
  */
-function restorable(
-	previous: WebhookSetting | null | undefined,
-	registeredUrl: string,
-): WebhookSetting | undefined {
+function restorable(state: RegistrationState): WebhookSetting | undefined {
+	const previous = state.previous;
 	if (!previous) return undefined;
-	if (
-		isThisInstanceTriggerUrl(previous.address, registeredUrl) &&
-		!registrations.holderOf(previous.address)
-	)
-		return undefined;
+	if (state.previousOurs === true && !registrations.holderOf(previous.address)) return undefined;
 	return previous;
 }
 
@@ -101,7 +100,10 @@ export function registrationMethods(key: WebhookKey) {
 			const credentials = await applicationCredentials.call(this);
 			const exists = webhookOf(await getApplication.call(this, credentials), key)?.address === url;
 			// After a restart, n8n checks every active trigger: the ones still registered hold their URL again.
-			if (exists) registrations.hold(url, { workflowId: this.getWorkflow().id ?? '', test: false });
+			if (exists) {
+				registrations.hold(url, { workflowId: this.getWorkflow().id ?? '', test: false });
+				registrations.registeredHere(url);
+			}
 			return exists;
 		},
 
@@ -121,9 +123,15 @@ export function registrationMethods(key: WebhookKey) {
 				const current = webhookOf(application, key);
 				if (current?.address !== url) {
 					refuseTakeOver(this, key, current?.address, url, test);
-					// Re-registering after someone pointed the application elsewhere: what they set is now "before".
-					state.previous = current ?? null;
-					state.messagesBefore = messages ? structuredClone(messages) : null;
+					if (!(current && current.address === node.registeredUrl && state === node)) {
+						// Re-registering after someone pointed the application elsewhere: what they set is now "before".
+						state.previous = current ?? null;
+						state.previousOurs =
+							current !== undefined &&
+							(registrations.wasRegisteredHere(current.address) ||
+								current.address === node.registeredUrl);
+						state.messagesBefore = messages ? structuredClone(messages) : null;
+					} // else our own earlier URL (n8n's webhook URL changed): what was before it stays "before".
 				}
 				const next = messagesWith(messages, key, { address: url, http_method: 'POST' }) ?? null;
 				state.messagesAfter = next;
@@ -138,6 +146,7 @@ export function registrationMethods(key: WebhookKey) {
 				}
 			});
 			state.registeredUrl = url;
+			registrations.registeredHere(url);
 			registrations.hold(url, { workflowId: this.getWorkflow().id ?? '', test });
 			return true;
 		},
@@ -167,7 +176,7 @@ export function registrationMethods(key: WebhookKey) {
 				if (application === 'deleted') return;
 				// Only put things back while the application still points at us: never clobber a URL set since.
 				if (webhookOf(application, key)?.address !== registeredUrl) return;
-				const restore = restorable(state.previous, registeredUrl);
+				const restore = restorable(state);
 				const messages = messagesCapability(application);
 				let next: IDataObject | undefined;
 				if (state.messagesAfter !== undefined && sameJson(messages ?? null, state.messagesAfter)) {

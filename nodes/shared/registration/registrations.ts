@@ -10,15 +10,23 @@ export interface Holder {
 	test: boolean;
 }
 
+/** Every trigger of a large n8n, activated and tested many times over, fits. */
+export const MAX_REGISTERED_URLS = 10_000;
+
 /**
  * The trigger URLs of this n8n process that are live: held by an active workflow (registered, or
  * pasted at Vonage by hand with Registration "Manual") or by a test listener. Filled by create and
  * by a successful checkExists (n8n checks every active trigger after a restart); emptied by delete.
  * n8n activates workflows and test webhooks in its main process, so one process sees them all
  * (queue mode included; with several mains only the leader activates).
+ *
+ * Apart from that, the exact URLs our triggers registered at Vonage in this process (live or not):
+ * only those are "ours" when a registration finds one already on the application. Filled only by
+ * activations, and bounded all the same (oldest forgotten first).
  */
 class LiveRegistrations {
 	private readonly holders = new Map<string, Holder>();
+	private readonly registered = new Map<string, true>();
 
 	hold(url: string, holder: Holder): void {
 		this.holders.set(url, holder);
@@ -31,45 +39,39 @@ class LiveRegistrations {
 	holderOf(url: string): Holder | undefined {
 		return this.holders.get(url);
 	}
+
+	/** Remembers that one of our triggers registered exactly this URL at Vonage. */
+	registeredHere(url: string): void {
+		this.registered.delete(url);
+		this.registered.set(url, true);
+		while (this.registered.size > MAX_REGISTERED_URLS) {
+			const oldest = this.registered.keys().next().value as string;
+			this.registered.delete(oldest);
+		}
+	}
+
+	wasRegisteredHere(url: string): boolean {
+		return this.registered.has(url);
+	}
 }
 
 export const registrations = new LiveRegistrations();
 
-const TRIGGER_PATHS = new Set(['status', 'inbound']);
-
-function parse(url: string): URL | undefined {
+/** Every trigger of one n8n process lives under its one webhook base URL (n8n's WEBHOOK_URL). */
+function sameOrigin(a: string, b: string): boolean {
 	try {
-		return new URL(url);
+		return new URL(a).origin === new URL(b).origin;
 	} catch {
-		return undefined;
+		return false;
 	}
-}
-
-/**
- * Whether `candidate` is a trigger URL of the n8n that gave us `ours`, decided by structure: same
- * origin, same path up to n8n's webhook endpoint (`webhook`, `webhook-test`, or whatever the instance
- * calls them), then `<webhook id>/status` or `<webhook id>/inbound`, as n8n builds them.
- */
-export function isThisInstanceTriggerUrl(candidate: string, ours: string): boolean {
-	const a = parse(candidate);
-	const b = parse(ours);
-	if (!a || !b || a.origin !== b.origin || a.search !== '') return false;
-	const theirs = a.pathname.split('/');
-	const mine = b.pathname.split('/');
-	if (theirs.length !== mine.length || mine.length < 4) return false;
-	const prefix = mine.length - 3; // ..., endpoint, webhook id, path
-	return (
-		theirs.slice(0, prefix).join('/') === mine.slice(0, prefix).join('/') &&
-		TRIGGER_PATHS.has(theirs[theirs.length - 1])
-	);
 }
 
 const FIELD: Record<WebhookKey, string> = { status_url: 'Status URL', inbound_url: 'Inbound URL' };
 
 /**
- * Throws unless our registration may replace `current`: a URL outside this n8n may be replaced (it is
- * put back on delete), and so may one of this n8n's trigger URLs that nothing holds (an inactive
- * workflow's: never put back). A URL that a live registration of this n8n holds is never taken.
+ * Throws unless our registration may replace `current`: exactly a URL that a live registration of
+ * this n8n holds (under this n8n's origin) is never taken. Any other URL may be (it is put back on delete, unless one of our
+ * triggers registered it and nothing holds it any more).
  */
 export function refuseTakeOver(
 	ctx: IHookFunctions,
@@ -78,7 +80,7 @@ export function refuseTakeOver(
 	ours: string,
 	test: boolean,
 ): void {
-	if (current === undefined || current === ours || !isThisInstanceTriggerUrl(current, ours)) return;
+	if (current === undefined || current === ours || !sameOrigin(current, ours)) return;
 	const holder = registrations.holderOf(current);
 	if (!holder) return;
 	const field = FIELD[key];

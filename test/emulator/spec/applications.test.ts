@@ -159,6 +159,11 @@ describe('PUT /v2/applications/:id', () => {
 			hook('https://example.com/s', 'GET'),
 			['capabilities.messages.webhooks.status_url.http_method'],
 		],
+		[
+			'a Verify version (Python SDK: not to be set on update)',
+			{ name: 'app', capabilities: { verify: { version: 'v2', webhooks: {} } } },
+			['capabilities.verify.version'],
+		],
 	])('answers 400 for %s, changing nothing', async (_name, body, names) => {
 		const before = structuredClone(emu.application);
 		const res = await call('PUT', appUrl(), account(), body);
@@ -170,6 +175,21 @@ describe('PUT /v2/applications/:id', () => {
 		expect(res.data.invalid_parameters.map((p: { name: string }) => p.name)).toEqual(names);
 		expect(emu.application).toEqual(before);
 		expect(emu.applicationWrites).toEqual([]);
+	});
+
+	it('keeps the Verify version Vonage set when an update leaves it out (as the Java SDK sends it)', async () => {
+		emu.application.capabilities.verify = {
+			version: 'v2',
+			webhooks: { status_url: { address: 'https://example.com/verify', http_method: 'POST' } },
+		};
+		const app = (await call('GET', appUrl(), account())).data;
+		expect(app.capabilities.verify.version).toBe('v2');
+		delete app.capabilities.verify.version;
+		expect((await call('PUT', appUrl(), account(), app)).status).toBe(200);
+		expect((await call('GET', appUrl(), account())).data.capabilities.verify).toEqual({
+			version: 'v2',
+			webhooks: { status_url: { address: 'https://example.com/verify', http_method: 'POST' } },
+		});
 	});
 
 	it('is Basic only, and other verbs are refused', async () => {

@@ -1,14 +1,12 @@
 // Issue 7 point 4: registration leaves the application as valid as it found it. Each case runs the
 // triggers' webhook methods in n8n-core's HookContext (test/harness) over real HTTP: the emulator's
 // Applications API, or a scripted one where the emulator cannot misbehave that way.
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INodeType } from 'n8n-workflow';
 
 import { VonageMessagesApi } from '../../../../credentials/VonageMessagesApi.credentials';
 import { applicationsBaseUrl } from '../../../../nodes/shared/api/baseUrl';
-import { isThisInstanceTriggerUrl } from '../../../../nodes/shared/registration/registrations';
 import { VonageMessagesInboundTrigger } from '../../../../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import { VonageMessagesStatusTrigger } from '../../../../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
 import { useEmulator } from '../../../support/emulator-fixture';
@@ -98,42 +96,6 @@ describe('another workflow of this n8n', () => {
 		await a.delete();
 		await activate(b);
 		expect(statusUrl()).toBe(b.webhookUrl);
-	});
-
-	it('deactivation never restores a URL of this n8n that no active trigger holds: it removes ours instead', async () => {
-		const dead = `${N8N}/webhook/${randomUUID()}/status`;
-		emulator.application.capabilities.messages.webhooks.status_url = {
-			address: dead,
-			http_method: 'POST',
-		};
-		const before = structuredClone(emulator.application);
-		const t = await trigger(new VonageMessagesStatusTrigger());
-		await activate(t);
-		expect(statusUrl()).toBe(t.webhookUrl);
-		await t.delete();
-		expect(statusUrl()).toBeUndefined();
-		expect(messages().webhooks.inbound_url).toEqual(
-			before.capabilities.messages.webhooks.inbound_url,
-		);
-	});
-
-	it("recognises this n8n's trigger URLs by structure (origin, path prefix, <id>/status|inbound)", () => {
-		const ours = `${N8N}/sub/webhook/${randomUUID()}/status`;
-		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook/${randomUUID()}/inbound`, ours)).toBe(true);
-		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook-test/${randomUUID()}/status`, ours)).toBe(
-			true,
-		);
-		expect(
-			isThisInstanceTriggerUrl(
-				`https://other.example.com/sub/webhook/${randomUUID()}/status`,
-				ours,
-			),
-		).toBe(false);
-		expect(isThisInstanceTriggerUrl(`${N8N}/other/webhook/${randomUUID()}/status`, ours)).toBe(
-			false,
-		);
-		expect(isThisInstanceTriggerUrl(`${N8N}/sub/webhook/${randomUUID()}/orders`, ours)).toBe(false);
-		expect(isThisInstanceTriggerUrl('https://example.com/webhooks/status', ours)).toBe(false);
 	});
 });
 
