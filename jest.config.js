@@ -7,5 +7,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }],
 	},
+	setupFilesAfterEnv: ['<rootDir>/test/support/held-credentials.ts'],
 	testTimeout: 30000,
 };

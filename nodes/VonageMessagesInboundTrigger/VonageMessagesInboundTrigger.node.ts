@@ -7,9 +7,17 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { channelsOption } from '../shared/webhooks/channelFilter';
-import { checkedWebhookMethods } from '../shared/webhooks/receive';
 import { registrationMethods } from '../shared/registration/registration';
-import { acceptEvent, type TriggerOptions } from '../shared/webhooks/triggerEvent';
+import {
+	acceptEvent,
+	type TriggerOptions,
+	type TriggerSpec,
+} from '../shared/webhooks/triggerEvent';
+import {
+	COMMON_OPTION_RULES,
+	checkedWebhookMethods,
+	type OptionRules,
+} from '../shared/webhooks/triggerOptions';
 import {
 	ignoreDuplicatesOption,
 	maxAgeOption,
@@ -21,6 +29,24 @@ import { testVonageCredential } from '../shared/api/credentialTest';
 interface InboundOptions extends TriggerOptions {
 	toNumber?: string;
 }
+
+const OPTION_RULES: OptionRules = {
+	...COMMON_OPTION_RULES,
+	toNumber: { label: 'Only To Number', kind: 'text' },
+};
+
+const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {
+	options: OPTION_RULES,
+	read(event, options) {
+		const json = inboundOutput(event);
+		const wanted = comparableAddress(options.toNumber ?? '');
+		const to = comparableAddress(String(json.recipient ?? ''));
+		const filteredOut =
+			wanted !== '' && to !== wanted ? `sent to ${to || 'no recipient'}, not ${wanted}` : undefined;
+		return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
+	},
+	output: (json) => [[{ json }]],
+};
 
 export class VonageMessagesInboundTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -79,20 +105,11 @@ export class VonageMessagesInboundTrigger implements INodeType {
 
 	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
-	webhookMethods = { default: checkedWebhookMethods(registrationMethods('inbound_url')) };
+	webhookMethods = {
+		default: checkedWebhookMethods(registrationMethods('inbound_url'), OPTION_RULES),
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const accepted = await acceptEvent(this, (event, options: InboundOptions) => {
-			const json = inboundOutput(event);
-			const wanted = comparableAddress(options.toNumber ?? '');
-			const to = comparableAddress(String(json.recipient ?? ''));
-			const filteredOut =
-				wanted !== '' && to !== wanted
-					? `sent to ${to || 'no recipient'}, not ${wanted}`
-					: undefined;
-			return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
-		});
-		if ('reply' in accepted) return accepted.reply;
-		return { workflowData: [[{ json: accepted.json }]] };
+		return await acceptEvent(this, INBOUND_TRIGGER);
 	}
 }

@@ -6,9 +6,17 @@ import type {
 } from 'n8n-workflow';
 
 import { channelsOption } from '../shared/webhooks/channelFilter';
-import { checkedWebhookMethods } from '../shared/webhooks/receive';
 import { registrationMethods } from '../shared/registration/registration';
-import { acceptEvent, type TriggerOptions } from '../shared/webhooks/triggerEvent';
+import {
+	acceptEvent,
+	type TriggerOptions,
+	type TriggerSpec,
+} from '../shared/webhooks/triggerEvent';
+import {
+	COMMON_OPTION_RULES,
+	checkedWebhookMethods,
+	type OptionRules,
+} from '../shared/webhooks/triggerOptions';
 import {
 	ignoreDuplicatesOption,
 	maxAgeOption,
@@ -22,6 +30,27 @@ interface StatusOptions extends TriggerOptions {
 	statuses?: string[];
 	splitByStatus?: boolean;
 }
+
+const OPTION_RULES: OptionRules = {
+	...COMMON_OPTION_RULES,
+	statuses: { label: 'Statuses', kind: 'list of texts' },
+	splitByStatus: { label: 'Split by Status', kind: 'yes/no' },
+};
+
+const STATUS_TRIGGER: TriggerSpec<StatusOptions> = {
+	options: OPTION_RULES,
+	read(event, options) {
+		const json = statusOutput(event);
+		const statuses = options.statuses ?? [];
+		const unselected = statuses.length > 0 && !statuses.includes(json.status as string);
+		return {
+			json,
+			duplicateKey: statusDuplicateKey(event),
+			filteredOut: unselected ? `status "${String(json.status)}" is not selected` : undefined,
+		};
+	},
+	output: (json, options) => routed({ json }, json.status, options.splitByStatus === true),
+};
 
 export class VonageMessagesStatusTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -91,21 +120,11 @@ export class VonageMessagesStatusTrigger implements INodeType {
 
 	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
-	webhookMethods = { default: checkedWebhookMethods(registrationMethods('status_url')) };
+	webhookMethods = {
+		default: checkedWebhookMethods(registrationMethods('status_url'), OPTION_RULES),
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const accepted = await acceptEvent(this, (event, options: StatusOptions) => {
-			const json = statusOutput(event);
-			const statuses = options.statuses ?? [];
-			const unselected = statuses.length > 0 && !statuses.includes(json.status as string);
-			return {
-				json,
-				duplicateKey: statusDuplicateKey(event),
-				filteredOut: unselected ? `status "${String(json.status)}" is not selected` : undefined,
-			};
-		});
-		if ('reply' in accepted) return accepted.reply;
-		const { json, options } = accepted;
-		return { workflowData: routed({ json }, json.status, options.splitByStatus === true) };
+		return await acceptEvent(this, STATUS_TRIGGER);
 	}
 }

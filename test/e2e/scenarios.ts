@@ -23,6 +23,7 @@ import {
 } from './workflows';
 import { credregScenarios } from './scenarios-credreg';
 import { hardeningRegistrationScenarios } from './scenarios-hardening-registration';
+import { hardeningWebhookScenarios } from './scenarios-hardening-webhooks';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -432,4 +433,5 @@ export const scenarios: Scenario[] = [
 	...sendhardScenarios,
 	...channelScenarios,
 	...receiveScenarios,
+	...hardeningWebhookScenarios,
 ];

@@ -53,6 +53,8 @@ export interface TriggerHarnessOptions {
 	 * Default 'regular': in n8n's main process, over the object webhook() wrote into.
 	 */
 	executionsMode?: 'regular' | 'queue';
+	/** The first N executions webhook() asks for fail to start (n8n answers 500; see webhook-call.ts). */
+	failedStarts?: number;
 }
 
 export interface TriggerHarness {
@@ -140,6 +142,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 	 * hookFunctionsSaveWorker), replacing the whole column.
 	 */
 	const pending = new Set<Promise<void>>();
+	let startsToFail = opts.failedStarts ?? 0;
 	const serveCall = (req: IncomingMessage, res: ServerResponse) => {
 		const fromDatabase = persisted === null ? undefined : structuredClone(persisted);
 		const workflow = load(fromDatabase);
@@ -158,6 +161,11 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			onError: (error) => {
 				failed = true;
 				harness.errors.push(error);
+			},
+			startFails: () => {
+				if (startsToFail <= 0) return false;
+				startsToFail--;
+				return (failed = true);
 			},
 		}).then(async () => {
 			if (!failed) persist(workflow);

@@ -29,6 +29,8 @@ export interface WebhookCall {
 	webhookData: IWebhookData;
 	onExecution(workflowData: INodeExecutionData[][]): void;
 	onError(error: Error): void;
+	/** True when n8n fails to start this execution (WorkflowRunner.run throws: database or queue down). */
+	startFails?(): boolean;
 }
 
 /** response-helper.ts `sendErrorResponse` */
@@ -147,6 +149,11 @@ export async function handleWebhookCall(
 			sendData(res, result.webhookResponse ?? { message: 'Webhook call received' }, responseCode);
 		}
 		return;
+	}
+	if (call.startFails?.()) {
+		// webhook-helpers.ts: 2.x answers 'onReceived' only once WorkflowRunner.run has returned; when
+		// run throws, its catch answers 500 with this message and no execution exists.
+		return sendError(res, 500, { code: 0, message: 'There was a problem executing the workflow' });
 	}
 	call.onExecution(result.workflowData);
 	if (alreadyResponded) return;

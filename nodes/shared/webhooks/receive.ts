@@ -1,32 +1,16 @@
-import type {
-	IDataObject,
-	IHookFunctions,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { channelsOptionOf } from './channelFilter';
-import { checkSignature, DEFAULT_MAX_AGE_SECONDS, maxAgeOf } from './signature';
-import { SeenStore } from './seenStore';
-import { webhookCredentials } from './webhookCredentials';
+import { bearerToken, checkSignature } from './signature';
+import { tokenUsed, usedToken, type UsedToken } from './seenEvents';
+import { rereadCredentials, webhookCredentials, type WebhookSecrets } from './webhookCredentials';
 
-export type Received = { event: IDataObject } | { reply: IWebhookResponseData };
-
-/** Vonage retries for 24 hours: a duplicate key is remembered that long, and an hour more. */
-const DUPLICATE_TTL_MS = 25 * 60 * 60 * 1000;
-const CLOCK_SKEW_MS = 60 * 1000;
-
-/**
- * Both stores live in the memory of the n8n process that receives the webhook (n8n itself in single
- * mode, each `n8n webhook` process in queue mode): checked and recorded in one synchronous step.
- * Not in static data: n8n 2.41.1 does not keep what webhook() writes there when it starts an
- * execution, and the execution itself works on a copy (reloaded in single mode, empty on a worker)
- * whose save would replace the workflow's whole static data (see docs/security-and-reliability.md,
- * "Duplicates").
- */
-const duplicates = new SeenStore(20_000);
-const tokens = new SeenStore(100_000);
+/** A request that passed the checks: its event, and its verified token when the credential has a secret. */
+export interface ReceivedEvent {
+	event: IDataObject;
+	token?: UsedToken;
+	signed: boolean;
+}
+export type Received = ReceivedEvent | { reply: IWebhookResponseData };
 
 function answer(
 	ctx: IWebhookFunctions,
@@ -72,86 +56,71 @@ function parseEvent(ctx: IWebhookFunctions, raw: Buffer): IDataObject | undefine
 	}
 }
 
-/** The Max Signature Age option, checked: an expression can make it anything. Throws naming the option. */
-export function maxAgeSeconds(ctx: IWebhookFunctions | IHookFunctions): number {
-	const value = ctx.getNodeParameter('options.maxAgeSeconds', DEFAULT_MAX_AGE_SECONDS);
-	try {
-		return maxAgeOf(value);
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
-	}
-}
-
-/** The trigger's lifecycle methods, refusing activation while an option is unusable. */
-export function checkedWebhookMethods<
-	T extends { checkExists(this: IHookFunctions): Promise<boolean> },
->(methods: T): T {
-	return {
-		...methods,
-		async checkExists(this: IHookFunctions): Promise<boolean> {
-			maxAgeSeconds(this);
-			channelsOptionOf(this);
-			return await methods.checkExists.call(this);
-		},
-	};
-}
-
 /**
- * The checks every Vonage webhook goes through before it may start a workflow, each starting nothing:
- * a JSON content type (415); with a signature secret, a Bearer token at all (503, so Vonage retries its
- * rare unsigned callback), a valid one (401, reason in n8n's log only), and one not used before (200,
- * ignored: a replayed request or a retry that was not signed again); then a JSON object body (400).
+ * The checks every Vonage webhook goes through before it may start a workflow, each starting nothing
+ * and recording nothing (seenEvents.settle records, once all else has passed): a JSON content type
+ * (415); with a signature secret, a Bearer token at all (503, so Vonage retries its rare unsigned
+ * callback), a valid one (401, reason in n8n's log only), and one not used before (200, ignored: a
+ * replayed request or a retry that was not signed again); then a JSON object body (400).
+ * A request without a token costs no credential read while the credential is held; a refused token
+ * makes at most one fresh read per holding window (webhookCredentials.ts).
  */
-export async function receiveVonageWebhook(this: IWebhookFunctions): Promise<Received> {
-	if (!isJson(this.getHeaderData()['content-type'])) {
+export async function receiveVonageWebhook(
+	ctx: IWebhookFunctions,
+	maxAgeSeconds: number,
+): Promise<Received> {
+	if (!isJson(ctx.getHeaderData()['content-type'])) {
 		return answer(
-			this,
+			ctx,
 			415,
 			'Vonage webhooks are JSON: expected Content-Type application/json; nothing was started',
 		);
 	}
-	const maxAge = maxAgeSeconds(this);
-	const raw = await rawBodyOf(this);
-	const authorization = this.getHeaderData().authorization;
-	const verify = async (fresh: boolean) => {
-		const { signatureSecret, apiKey, applicationId } = await webhookCredentials(this, fresh);
-		if (!signatureSecret) return undefined;
-		return checkSignature({
-			authorization,
-			rawBody: raw,
-			secret: signatureSecret,
-			maxAgeSeconds: maxAge,
-			expected: { apiKey, applicationId },
-		});
-	};
-	// The credential is reused for a few seconds: a refusal is checked again against the current one.
-	let check = await verify(false);
-	if (check && !check.ok) check = await verify(true);
-	if (check) {
-		if (!check.ok) {
-			this.logger.warn(`${this.getNode().name}: webhook refused, ${check.reason}`);
-			if (check.unsigned)
-				return answer(this, 503, 'The request is not signed; nothing was started');
-			return answer(this, 401, 'Vonage signature refused');
+	const authorization = ctx.getHeaderData().authorization;
+	const credentials = await webhookCredentials(ctx);
+	const raw = await rawBodyOf(ctx);
+	let token: UsedToken | undefined;
+	if (credentials.signatureSecret) {
+		if (!bearerToken(authorization)) {
+			ctx.logger.warn(`${ctx.getNode().name}: webhook refused, no "Authorization: Bearer" token`);
+			return answer(ctx, 503, 'The request is not signed; nothing was started');
 		}
-		const usableUntil = ((check.claims.iat as number) + maxAge) * 1000 + CLOCK_SKEW_MS;
-		if (tokens.seen('', check.jti, usableUntil)) {
-			this.logger.info(`${this.getNode().name}: webhook ignored, its token (jti) was used before`);
+		const verify = (current: WebhookSecrets) =>
+			checkSignature({
+				authorization,
+				rawBody: raw,
+				secret: current.signatureSecret ?? '',
+				maxAgeSeconds,
+				expected: { apiKey: current.apiKey, applicationId: current.applicationId },
+			});
+		let check = verify(credentials);
+		let secret = credentials.signatureSecret;
+		if (!check.ok) {
+			// The held credential may be out of date: check once against the current one.
+			const current = await rereadCredentials(ctx);
+			if (current?.signatureSecret) {
+				check = verify(current);
+				secret = current.signatureSecret;
+			} else if (current) return { ...(await unsignedEvent(ctx, raw)) };
+		}
+		if (!check.ok) {
+			ctx.logger.warn(`${ctx.getNode().name}: webhook refused, ${check.reason}`);
+			return answer(ctx, 401, 'Vonage signature refused');
+		}
+		token = usedToken(secret, check.jti);
+		if (tokenUsed(token)) {
+			ctx.logger.info(`${ctx.getNode().name}: webhook ignored, its token (jti) was used before`);
 			return { reply: ignored('token already used') };
 		}
 	}
-	const event = parseEvent(this, raw);
-	if (!event) return answer(this, 400, 'The body is not a JSON object');
-	return { event };
+	const event = parseEvent(ctx, raw);
+	if (!event) return answer(ctx, 400, 'The body is not a JSON object');
+	return { event, token, signed: token !== undefined };
 }
 
-/**
- * True when this trigger (this workflow and node, production and test URL apart) has seen `key` in
- * the last 25 hours; records it otherwise. `undefined` (an event without an id) is never a duplicate.
- */
-export function seenBefore(ctx: IWebhookFunctions, key: string | undefined): boolean {
-	if (key === undefined || key === '') return false;
-	const node = ctx.getNode();
-	const scope = `${ctx.getWorkflow().id ?? ''} ${node.webhookId ?? node.id} ${ctx.getMode()}`;
-	return duplicates.seen(scope, key, Date.now() + DUPLICATE_TTL_MS);
+/** The secret was removed from the credential: the request is read as unsigned. */
+async function unsignedEvent(ctx: IWebhookFunctions, raw: Buffer): Promise<Received> {
+	const event = parseEvent(ctx, raw);
+	if (!event) return answer(ctx, 400, 'The body is not a JSON object');
+	return { event, signed: false };
 }

@@ -74,6 +74,11 @@ function whoseToken(
 	return undefined;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined when there is none. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+	return /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+}
+
 /**
  * Checks a Vonage signed webhook: `Authorization: Bearer <HS256 JWT>` made with the signature secret,
  * whose `payload_hash` is the SHA-256 of the exact body received, whose `iat` is within the window
@@ -81,12 +86,12 @@ function whoseToken(
  * Vonage's own SDK checks only the signature; the rest stops tampering, replays and cross-application use.
  */
 export function checkSignature(input: SignatureInput): SignatureCheck {
-	const match = /^Bearer\s+(\S+)$/i.exec(input.authorization?.trim() ?? '');
-	if (!match) return { ok: false, unsigned: true, reason: 'no "Authorization: Bearer" token' };
+	const token = bearerToken(input.authorization);
+	if (!token) return { ok: false, unsigned: true, reason: 'no "Authorization: Bearer" token' };
 
 	let claims: Record<string, unknown>;
 	try {
-		claims = verifyHs256Jwt(match[1], input.secret).claims;
+		claims = verifyHs256Jwt(token, input.secret).claims;
 	} catch (error) {
 		return refuse((error as Error).message);
 	}

@@ -1,12 +1,20 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { channelFilterRefusal } from './channelFilter';
-import { ignored, receiveVonageWebhook, seenBefore } from './receive';
+import { ignored, receiveVonageWebhook } from './receive';
+import { settle } from './seenEvents';
+import { checkedOptions, maxAgeSecondsOf, type OptionRules } from './triggerOptions';
 
 /** The options both triggers have. */
 export interface TriggerOptions {
 	channels?: string[];
 	ignoreDuplicates?: boolean;
+	maxAgeSeconds?: number;
 }
 
 /** What a trigger reads from one event: its output item, its duplicate key, and why it is filtered out, if it is. */
@@ -16,22 +24,38 @@ export interface EventReading {
 	filteredOut?: string;
 }
 
+/** What makes a trigger: its option rules, what it reads from an event, and the workflow data it starts. */
+export interface TriggerSpec<O extends TriggerOptions> {
+	options: OptionRules;
+	read(event: IDataObject, options: O): EventReading;
+	output(json: IDataObject, options: O): INodeExecutionData[][];
+}
+
 /**
- * One webhook request to a trigger, from request to output item: receiveVonageWebhook's checks (content
- * type, signature, body), then the Channels filter, the trigger's own filter (`read`), and duplicates
- * unless Ignore Duplicates is off. The item that starts the workflow, or the answer that starts nothing.
+ * One webhook request to a trigger, from request to answer: the options (checked), receiveVonageWebhook's
+ * checks (content type, signature, body), the Channels filter, the trigger's own filter (`read`), and
+ * duplicates unless Ignore Duplicates is off. Everything that can fail runs first; then settle() decides
+ * and records in one synchronous step, and the workflow data is returned to n8n straight away.
  */
 export async function acceptEvent<O extends TriggerOptions>(
 	ctx: IWebhookFunctions,
-	read: (event: IDataObject, options: O) => EventReading,
-): Promise<{ json: IDataObject; options: O } | { reply: IWebhookResponseData }> {
-	const received = await receiveVonageWebhook.call(ctx);
-	if ('reply' in received) return received;
-	const options = ctx.getNodeParameter('options', {}) as O;
-	const { json, duplicateKey, filteredOut } = read(received.event, options);
+	spec: TriggerSpec<O>,
+): Promise<IWebhookResponseData> {
+	const options = checkedOptions<O>(ctx, spec.options);
+	const received = await receiveVonageWebhook(ctx, maxAgeSecondsOf(options));
+	if ('reply' in received) return received.reply;
+	const { json, duplicateKey, filteredOut } = spec.read(received.event, options);
 	const refusal = channelFilterRefusal(received.event, options.channels) ?? filteredOut;
-	if (refusal) return { reply: ignored(refusal) };
-	if ((options.ignoreDuplicates ?? true) && seenBefore(ctx, duplicateKey))
-		return { reply: ignored('duplicate event') };
-	return { json, options };
+	const workflowData = refusal === undefined ? spec.output(json, options) : undefined;
+	const dedupe = (options.ignoreDuplicates ?? true) && refusal === undefined;
+	const reason = settle(ctx, {
+		token: received.token,
+		signed: received.signed,
+		duplicateKey: dedupe ? duplicateKey : undefined,
+	});
+	if (reason === 'token already used')
+		ctx.logger.info(`${ctx.getNode().name}: webhook ignored, its token (jti) was used before`);
+	const why = reason ?? refusal;
+	if (why !== undefined || !workflowData) return ignored(why ?? 'nothing to start');
+	return { workflowData };
 }
