@@ -130,9 +130,15 @@ export async function vonageRequest(
 	} catch (error) {
 		return { failure: credentialFailure(error) };
 	}
-	await beforeSend?.();
+	const cancel = cancelSignalOf(this);
+	try {
+		await beforeSend?.();
+	} catch (error) {
+		if (cancel?.aborted) return notSentCancelled();
+		throw error;
+	}
+	if (cancel?.aborted) return notSentCancelled();
 	const deadline = AbortSignal.timeout(timeoutMs);
-	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
 	const options: IHttpRequestOptions = {
 		method,
@@ -160,6 +166,28 @@ export async function vonageRequest(
 	};
 	if (answer.statusCode >= 300 && answer.statusCode < 400) return redirectFailure(answer, url);
 	return answer;
+}
+
+/**
+ * The signal n8n aborts when the execution is cancelled (n8n 1.x and 2.x execute contexts have
+ * `getExecutionCancelSignal`); undefined where there is none, and then nothing can be cancelled.
+ */
+export function cancelSignalOf(ctx: VonageContext): AbortSignal | undefined {
+	const get = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
+	return typeof get === 'function' ? get.call(ctx) : undefined;
+}
+
+/** The execution was cancelled before the request left: Vonage never saw it. */
+export function notSentCancelled(): TransportFailure {
+	return {
+		failure: {
+			message: 'The execution was cancelled before this message was sent',
+			code: 'CANCELLED',
+			retrySafe: false,
+			mayHaveBeenSent: false,
+			description: 'Nothing was sent for this item.',
+		},
+	};
 }
 
 /** The credential could not make the Authorization header, so nothing was sent. */
@@ -195,6 +223,8 @@ function describeFailure(
 			code: 'CANCELLED',
 			retrySafe: false,
 			mayHaveBeenSent: true,
+			description:
+				'The request had left before the cancellation, so Vonage may have accepted it. It was not sent again. Check the message status (or the Status Trigger) before sending it again.',
 		};
 	}
 	if (signals.deadline.aborted) {
