@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /** Thrown by `acquire` when the run was cancelled while it waited: the request never started. */
 export class CancelledWhileWaiting extends Error {
 	constructor() {
@@ -6,18 +8,23 @@ export class CancelledWhileWaiting extends Error {
 	}
 }
 
-/** Waits `ms`, or less when `signal` aborts first (then resolves at once, and leaves no timer behind). */
+/** Resolves when `signal` aborts (never without one); `stop` detaches it. */
+function aborted(signal?: AbortSignal): { promise: Promise<void>; stop: () => void } {
+	let listener: () => void = () => undefined;
+	const promise = new Promise<void>((resolve) => (listener = () => resolve()));
+	signal?.addEventListener('abort', listener, { once: true });
+	return { promise, stop: () => signal?.removeEventListener('abort', listener) };
+}
+
+/** Waits `ms`, or less when `signal` aborts first (then resolves at once). */
 export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted || ms <= 0) return;
-	await new Promise<void>((resolve) => {
-		const done = () => {
-			clearTimeout(timer);
-			signal?.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		signal?.addEventListener('abort', done, { once: true });
-	});
+	const cancel = aborted(signal);
+	try {
+		await Promise.race([sleep(ms), cancel.promise]);
+	} finally {
+		cancel.stop();
+	}
 }
 
 /**
@@ -55,13 +62,11 @@ export class RateLimiter {
 		this.onUse();
 		const turn = this.window.queue.then(async () => await this.waitForSlot(signal));
 		this.window.queue = turn.catch(() => undefined);
-		let leave: () => void = () => undefined;
-		const cancelled = new Promise<void>((resolve) => (leave = resolve));
-		signal?.addEventListener('abort', leave, { once: true });
+		const cancel = aborted(signal);
 		try {
-			await Promise.race([turn, cancelled]);
+			await Promise.race([turn, cancel.promise]);
 		} finally {
-			signal?.removeEventListener('abort', leave);
+			cancel.stop();
 		}
 		if (signal?.aborted) throw new CancelledWhileWaiting();
 	}

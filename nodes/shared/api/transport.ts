@@ -133,7 +133,15 @@ export async function vonageRequest(
 		await beforeSend?.();
 	} catch (error) {
 		if (cancel?.aborted) return notSentCancelled();
-		throw error;
+		return {
+			failure: {
+				message: `The request could not start: ${error instanceof Error ? error.message : String(error)}`,
+				code: 'NOT_STARTED',
+				retrySafe: false,
+				mayHaveBeenSent: false,
+				description: 'Nothing was sent for this item.',
+			},
+		};
 	}
 	if (cancel?.aborted) return notSentCancelled();
 	const deadline = AbortSignal.timeout(timeoutMs);
