@@ -24,6 +24,7 @@ import {
 import { credregScenarios } from './scenarios-credreg';
 import { hardeningRegistrationScenarios } from './scenarios-hardening-registration';
 import { hardeningWebhookScenarios } from './scenarios-hardening-webhooks';
+import { hardeningSendingScenarios } from './scenarios-hardening-sending';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -434,4 +435,5 @@ export const scenarios: Scenario[] = [
 	...channelScenarios,
 	...receiveScenarios,
 	...hardeningWebhookScenarios,
+	...hardeningSendingScenarios,
 ];

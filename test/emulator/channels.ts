@@ -8,7 +8,13 @@
  * `channel`, `message_type`, string `to`/`from`, content under the type's name, `whatsapp`,
  * `viber_service`, `messenger`, `client_ref` up to 100). Missing fields: 400 (1010); wrong values: 422 (1020).
  */
-import { invalidParams, missingParams, type InvalidParameter, type Problem } from './problems';
+import {
+	invalidParams,
+	missingParams,
+	v1InvalidParams,
+	type InvalidParameter,
+	type Problem,
+} from './problems';
 import { BSUID, CAPTION_LIMITS } from './channel-limits';
 import { E164, MAX_CLIENT_REF, SENDER_ID, validateSms } from './validate';
 
@@ -106,7 +112,12 @@ class Findings {
 	check(ok: boolean, name: string, reason: string): void {
 		if (!ok) this.invalid.push({ name, reason });
 	}
-	result(): Result {
+	/** v0.1 as its reference page says (400 missing, 422 invalid); v1 as real v1 answers (always 422 #1150). */
+	result(version: ApiVersion = 'v0.1'): Result {
+		if (version === 'v1') {
+			const all = [...this.missing, ...this.refused, ...this.invalid];
+			return all.length > 0 ? { status: 422, problem: v1InvalidParams(all) } : undefined;
+		}
 		if (this.missing.length > 0)
 			return {
 				status: 400,
@@ -325,10 +336,13 @@ export function validateV01(body: unknown): Result {
 /** v1: flat, `channel` and `message_type`, string `to`/`from`, content under the type's name. */
 export function validateV1(body: unknown): Result {
 	if (!isObject(body))
-		return { status: 400, problem: missingParams('The request body must be a JSON object.') };
+		return {
+			status: 422,
+			problem: v1InvalidParams([{ name: 'body', reason: 'must be a JSON object' }]),
+		};
 	const f = new Findings();
 	if (!f.require(body.channel, 'channel') || !f.require(body.message_type, 'message_type'))
-		return f.result();
+		return f.result('v1');
 	const channel = channelOfV1(body.channel);
 	if (!channel) {
 		f.check(
@@ -336,7 +350,7 @@ export function validateV1(body: unknown): Result {
 			'channel',
 			`must be one of: ${CHANNEL_NAMES.map((c) => CHANNEL_RULES[c].v1Channel).join(', ')}`,
 		);
-		return f.result();
+		return f.result('v1');
 	}
 	const rules = CHANNEL_RULES[channel];
 	checkAddress(f, rules.toV1 ?? rules.to, body.to, 'to');
@@ -404,7 +418,7 @@ export function validateV1(body: unknown): Result {
 			'must be one of: text, unicode, auto',
 		);
 	}
-	return f.result();
+	return f.result('v1');
 }
 
 export function validateMessage(version: ApiVersion, body: unknown): Result {

@@ -97,6 +97,21 @@ export const invalidParams = (invalid: InvalidParameter[]) =>
 		invalid_parameters: invalid,
 	});
 
+/**
+ * How a real v1 `POST /v1/messages` refuses bad parameters or an empty body: 422, type
+ * `…/messages#1150`, title "Invalid params", with `invalid_parameters` (shared README "Synchronous
+ * errors are not webhook errors": a public gateway test and the Python SDK's `invalid_error.json`;
+ * the Java SDK records 422 #1110 "Invalid channel parameters", which the node reads the same way).
+ */
+export const V1_INVALID_TYPE = 'https://developer.vonage.com/api-errors/messages#1150';
+export const v1InvalidParams = (invalid: InvalidParameter[]): Problem => ({
+	type: V1_INVALID_TYPE,
+	title: 'Invalid params',
+	detail: 'The value of one or more parameters is invalid.',
+	instance: randomUUID(),
+	invalid_parameters: invalid,
+});
+
 export const internalError = () =>
 	messagesProblem(
 		1030,

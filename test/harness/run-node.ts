@@ -68,6 +68,8 @@ export interface RunNodeOptions {
 	mode?: WorkflowExecuteMode;
 	/** Name of the node under test. Default: description.defaults.name. */
 	nodeName?: string;
+	/** Cancels the execution (as n8n's Stop does: the engine's cancel) once this settles. */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface RunNodeResult {
@@ -159,7 +161,10 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		mode,
 		runExecutionData,
 	);
-	const run = await engine.processRunExecutionData(workflow);
+	const running = engine.processRunExecutionData(workflow);
+	const cancel = () => running.cancel();
+	void opts.cancelWhen?.then(cancel, cancel);
+	const run = await running;
 
 	const { runData, error: executionError } = run.data.resultData;
 	const task = runData[name]?.[0];

@@ -45,6 +45,8 @@ export async function sendSms(options: {
 	parameters?: INodeParameters;
 	credential?: IDataObject;
 	continueOnFail?: boolean;
+	/** Cancels the execution once this settles (n8n's Stop). */
+	cancelWhen?: Promise<unknown>;
 }) {
 	return await runNode({
 		nodeType: new VonageMessages(),
@@ -55,6 +57,7 @@ export async function sendSms(options: {
 		},
 		credentialTypes: [new VonageMessagesApi()],
 		continueOnFail: options.continueOnFail,
+		cancelWhen: options.cancelWhen,
 	});
 }
 

@@ -1,9 +1,15 @@
 import type { IExecuteFunctions, IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { VonageCredentials } from '../../shared/api/credentials';
-import { isFailure, vonageApiError, vonageRequest } from '../../shared/api/transport';
-import type { RateLimiter } from './throttle';
+import {
+	isFailure,
+	notSentCancelled,
+	vonageApiError,
+	vonageRequest,
+	type TransportFailure,
+} from '../../shared/api/transport';
+import { waitOrAbort, type RateLimiter } from './throttle';
 
 export interface DeliveryOptions {
 	baseUrl: string;
@@ -14,6 +20,8 @@ export interface DeliveryOptions {
 	timeoutMs: number;
 	/** The Messages API path; default `/v0.1/messages`. */
 	path?: string;
+	/** Aborted when the execution is cancelled: nothing more starts, waits end at once. */
+	signal?: AbortSignal;
 }
 
 export type Delivery =
@@ -60,35 +68,29 @@ export async function deliver(
 	options: DeliveryOptions,
 ): Promise<Delivery> {
 	const node = this.getNode();
+	const { signal } = options;
 	let throttledWaitMs = 0;
 	for (let attempt = 0; ; attempt++) {
-		const response = await vonageRequest.call(
-			this,
-			options.credentials,
-			'credential',
-			options.baseUrl,
-			'POST',
-			options.path ?? '/v0.1/messages',
-			body,
-			options.timeoutMs,
-			async () => await options.limiter.acquire(),
-		);
+		const response: Awaited<ReturnType<typeof vonageRequest>> = signal?.aborted
+			? notSentCancelled()
+			: await vonageRequest.call(
+					this,
+					options.credentials,
+					'credential',
+					options.baseUrl,
+					'POST',
+					options.path ?? '/v0.1/messages',
+					body,
+					options.timeoutMs,
+					async () => await options.limiter.acquire(signal),
+				);
 		if (isFailure(response)) {
 			const { failure } = response;
 			if (failure.retrySafe && attempt < options.maxRetries) {
-				await sleep(Math.min(250 * 2 ** attempt, 10_000));
+				await waitOrAbort(Math.min(250 * 2 ** attempt, 10_000), signal);
 				continue;
 			}
-			const description = failure.retrySafe
-				? `Network error ${failure.code}. Gave up after ${attempt + 1} attempts. Nothing was sent for this item. Check the Base URL in the credential and the network.`
-				: failure.mayHaveBeenSent
-					? `Network error ${failure.code}. ${NOT_RESENT}`
-					: failure.description;
-			return {
-				ok: false,
-				mayHaveBeenSent: failure.mayHaveBeenSent,
-				error: new NodeOperationError(node, failure.message, { itemIndex, description }),
-			};
+			return failed(node, itemIndex, failure, attempt);
 		}
 
 		const { statusCode } = response;
@@ -109,11 +111,11 @@ export async function deliver(
 				),
 			};
 		}
-		if (statusCode === 429 && attempt < options.maxRetries) {
+		if (statusCode === 429 && attempt < options.maxRetries && !signal?.aborted) {
 			const wait = retryAfterMs(response.headers, attempt);
 			throttledWaitMs += wait;
 			options.limiter.pause(wait);
-			await sleep(wait);
+			await waitOrAbort(wait, signal);
 			continue;
 		}
 		const error = vonageApiError(node, response, itemIndex);
@@ -125,4 +127,22 @@ export async function deliver(
 		if (mayHaveBeenSent) error.description = `${error.description ?? ''} ${NOT_RESENT}`.trim();
 		return { ok: false, mayHaveBeenSent, error };
 	}
+}
+
+/** A request that got no usable answer, as a failed delivery that says whether it may have been sent. */
+function failed(
+	node: ReturnType<IExecuteFunctions['getNode']>,
+	itemIndex: number,
+	failure: TransportFailure['failure'],
+	attempt: number,
+): Delivery {
+	const description = failure.retrySafe
+		? `Network error ${failure.code}. Gave up after ${attempt + 1} attempts. Nothing was sent for this item. Check the Base URL in the credential and the network.`
+		: (failure.description ??
+			(failure.mayHaveBeenSent ? `Network error ${failure.code}. ${NOT_RESENT}` : undefined));
+	return {
+		ok: false,
+		mayHaveBeenSent: failure.mayHaveBeenSent,
+		error: new NodeOperationError(node, failure.message, { itemIndex, description }),
+	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { assertCredentials } from './credentials';
@@ -7,6 +7,7 @@ import { readSendOptions } from './options';
 import { itemRanges } from './ranges';
 import { accountLimiter } from './accountLimits';
 import { runPool } from './throttle';
+import { cancelSignalOf } from '../../shared/api/transport';
 import type { ApiVersion, Channel } from '../../shared/vocabulary/messageModel';
 import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../message/prepare';
@@ -20,6 +21,22 @@ function errorItem(
 	return {
 		json: { error: error.message, ...(description ? { description } : {}), ...extra },
 		pairedItem: { item: itemIndex },
+	};
+}
+
+/** An item the cancellation kept from starting. */
+function notStarted(node: INode, itemIndex: number): Delivery {
+	return {
+		ok: false,
+		mayHaveBeenSent: false,
+		error: new NodeOperationError(
+			node,
+			'The execution was cancelled before this message was sent',
+			{
+				itemIndex,
+				description: 'Nothing was sent for this item.',
+			},
+		),
 	};
 }
 
@@ -64,6 +81,7 @@ export async function sendMessages(
 		}
 	}
 
+	const signal = cancelSignalOf(this);
 	const deliveryOptions = {
 		baseUrl: credentials.baseUrl,
 		credentials,
@@ -71,6 +89,7 @@ export async function sendMessages(
 		maxRetries: options.maxRetries,
 		timeoutMs: options.timeout * 1000,
 		path: MESSAGES_PATH[version],
+		signal,
 	};
 	let stopped = false;
 	const deliveries = await runPool<Delivery | undefined>(
@@ -83,8 +102,13 @@ export async function sendMessages(
 			if (!delivery.ok && !continueOnFail) stopped = true;
 			return delivery;
 		},
-		() => stopped,
+		() => stopped || signal?.aborted === true,
 	);
+	// Items a cancellation kept from starting: certainly not sent, reported like any other failure.
+	for (let i = 0; i < items.length; i++) {
+		if (prepared[i] && !deliveries[i] && signal?.aborted)
+			deliveries[i] = notStarted(this.getNode(), i);
+	}
 
 	for (let i = 0; i < items.length; i++) {
 		const delivery = deliveries[i];
@@ -102,15 +126,20 @@ export async function sendMessages(
 			});
 		} else {
 			const sent = deliveries.flatMap((d, index) => (d?.ok ? [index] : []));
-			const notStarted = prepared.flatMap((p, index) =>
-				p && deliveries[index] === undefined ? [index] : [],
+			const maybe = deliveries.flatMap((d, index) =>
+				d && !d.ok && d.mayHaveBeenSent && index !== i ? [index] : [],
 			);
+			const notSent = prepared.flatMap((p, index) => {
+				const d = deliveries[index];
+				return p && index !== i && (!d || (!d.ok && !d.mayHaveBeenSent)) ? [index] : [];
+			});
 			delivery.error.description = [
 				delivery.error.description,
 				sent.length > 0
 					? `Vonage accepted the messages of items ${itemRanges(sent)} (${sent.length} in all).`
 					: '',
-				notStarted.length > 0 ? `Items ${itemRanges(notStarted)} were not sent.` : '',
+				maybe.length > 0 ? `Items ${itemRanges(maybe)} got no answer and may have been sent.` : '',
+				notSent.length > 0 ? `Items ${itemRanges(notSent)} were not sent.` : '',
 				'Turn on "Continue On Fail" in the node settings to get one output item per input item, errors included.',
 			]
 				.filter(Boolean)

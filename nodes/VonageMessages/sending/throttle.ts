@@ -1,5 +1,32 @@
 import { sleep } from 'n8n-workflow';
 
+/** Thrown by `acquire` when the run was cancelled while it waited: the request never started. */
+export class CancelledWhileWaiting extends Error {
+	constructor() {
+		super('The execution was cancelled before this request was sent');
+		this.name = 'CancelledWhileWaiting';
+	}
+}
+
+/** Resolves when `signal` aborts (never without one); `stop` detaches it. */
+function aborted(signal?: AbortSignal): { promise: Promise<void>; stop: () => void } {
+	let listener: () => void = () => undefined;
+	const promise = new Promise<void>((resolve) => (listener = () => resolve()));
+	signal?.addEventListener('abort', listener, { once: true });
+	return { promise, stop: () => signal?.removeEventListener('abort', listener) };
+}
+
+/** Waits `ms`, or less when `signal` aborts first (then resolves at once). */
+export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted || ms <= 0) return;
+	const cancel = aborted(signal);
+	try {
+		await Promise.race([sleep(ms), cancel.promise]);
+	} finally {
+		cancel.stop();
+	}
+}
+
 /**
  * The starts of one Vonage account's requests in the last second, and the queue of callers waiting
  * for a slot. Shared by every limiter of the account (see accountLimits.ts).
@@ -22,25 +49,39 @@ export class RateLimiter {
 	constructor(
 		private readonly perSecond: number,
 		private readonly window = new StartWindow(),
+		private readonly onUse: () => void = () => undefined,
 	) {}
 
-	async acquire(): Promise<void> {
-		const turn = this.window.queue.then(async () => await this.waitForSlot());
+	/**
+	 * Waits for this caller's turn and slot. When `signal` aborts (the execution was cancelled) the
+	 * caller leaves the queue at once, takes no slot and gets CancelledWhileWaiting; so a cancelled run
+	 * holds no place in the account's window and the callers after it move up.
+	 */
+	async acquire(signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw new CancelledWhileWaiting();
+		this.onUse();
+		const turn = this.window.queue.then(async () => await this.waitForSlot(signal));
 		this.window.queue = turn.catch(() => undefined);
-		await turn;
+		const cancel = aborted(signal);
+		try {
+			await Promise.race([turn, cancel.promise]);
+		} finally {
+			cancel.stop();
+		}
+		if (signal?.aborted) throw new CancelledWhileWaiting();
 	}
 
 	/** Holds every caller back until `ms` from now, e.g. after a 429 with Retry-After. */
 	pause(ms: number): void {
 		const until = Date.now() + ms;
 		this.window.queue = this.window.queue.then(async () => {
-			const wait = until - Date.now();
-			if (wait > 0) await sleep(wait);
+			await waitOrAbort(until - Date.now());
 		});
 	}
 
-	private async waitForSlot(): Promise<void> {
+	private async waitForSlot(signal?: AbortSignal): Promise<void> {
 		const { starts } = this.window;
+		if (signal?.aborted) return;
 		if (this.perSecond <= 0) {
 			starts.push(Date.now());
 			return;
@@ -59,7 +100,8 @@ export class RateLimiter {
 				starts.push(now);
 				return;
 			}
-			await sleep(Math.ceil(wait));
+			await waitOrAbort(Math.ceil(wait), signal);
+			if (signal?.aborted) return;
 		}
 	}
 }

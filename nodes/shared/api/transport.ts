@@ -4,15 +4,13 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	INode,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { VonageCredentials } from './credentials';
 import { CredentialProblem } from './credentialProblems';
-import { describeErrorCode, errorCodeFromType } from '../vocabulary/errorCodes';
 import { requestAuthorization, type AuthScheme } from './requestAuth';
+
+export { vonageApiError } from './apiError';
 
 export const CREDENTIAL_TYPE = 'vonageMessagesApi';
 
@@ -130,9 +128,23 @@ export async function vonageRequest(
 	} catch (error) {
 		return { failure: credentialFailure(error) };
 	}
-	await beforeSend?.();
+	const cancel = cancelSignalOf(this);
+	try {
+		await beforeSend?.();
+	} catch (error) {
+		if (cancel?.aborted) return notSentCancelled();
+		return {
+			failure: {
+				message: `The request could not start: ${error instanceof Error ? error.message : String(error)}`,
+				code: 'NOT_STARTED',
+				retrySafe: false,
+				mayHaveBeenSent: false,
+				description: 'Nothing was sent for this item.',
+			},
+		};
+	}
+	if (cancel?.aborted) return notSentCancelled();
 	const deadline = AbortSignal.timeout(timeoutMs);
-	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
 	const options: IHttpRequestOptions = {
 		method,
@@ -160,6 +172,28 @@ export async function vonageRequest(
 	};
 	if (answer.statusCode >= 300 && answer.statusCode < 400) return redirectFailure(answer, url);
 	return answer;
+}
+
+/**
+ * The signal n8n aborts when the execution is cancelled (n8n 1.x and 2.x execute contexts have
+ * `getExecutionCancelSignal`); undefined where there is none, and then nothing can be cancelled.
+ */
+export function cancelSignalOf(ctx: VonageContext): AbortSignal | undefined {
+	const get = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
+	return typeof get === 'function' ? get.call(ctx) : undefined;
+}
+
+/** The execution was cancelled before the request left: Vonage never saw it. */
+export function notSentCancelled(): TransportFailure {
+	return {
+		failure: {
+			message: 'The execution was cancelled before this message was sent',
+			code: 'CANCELLED',
+			retrySafe: false,
+			mayHaveBeenSent: false,
+			description: 'Nothing was sent for this item.',
+		},
+	};
 }
 
 /** The credential could not make the Authorization header, so nothing was sent. */
@@ -195,6 +229,8 @@ function describeFailure(
 			code: 'CANCELLED',
 			retrySafe: false,
 			mayHaveBeenSent: true,
+			description:
+				'The request had left before the cancellation, so Vonage may have accepted it. It was not sent again. Check the message status (or the Status Trigger) before sending it again.',
 		};
 	}
 	if (signals.deadline.aborted) {
@@ -227,58 +263,4 @@ function describeFailure(
 				retrySafe: false,
 				mayHaveBeenSent: true,
 			};
-}
-
-interface ProblemDetails {
-	type?: unknown;
-	title?: unknown;
-	detail?: unknown;
-	invalid_parameters?: unknown;
-}
-
-const STATUS_HINTS: Record<number, string> = {
-	401: 'Vonage did not accept the credentials. Check the Vonage Messages API credential: for JWT the application ID and private key, for Basic the API key and secret.',
-	402: 'The Vonage account balance is too low. Top up the account in the Vonage Dashboard.',
-	403: 'The credentials are valid but not allowed to do this.',
-	404: 'Vonage has no such resource. Check the Base URL and the application ID in the credential.',
-	429: 'Vonage throttled the requests. Lower "Max Requests per Second" in the node options.',
-};
-
-/** A readable NodeApiError from a Vonage answer that was not a success: what Vonage said, and what to do. */
-export function vonageApiError(
-	node: INode,
-	response: VonageResponse,
-	itemIndex?: number,
-): NodeApiError {
-	const problem: ProblemDetails =
-		response.body && typeof response.body === 'object' ? (response.body as ProblemDetails) : {};
-	const title = typeof problem.title === 'string' ? problem.title : `HTTP ${response.statusCode}`;
-	const detail = typeof problem.detail === 'string' ? problem.detail : '';
-	const params = Array.isArray(problem.invalid_parameters)
-		? (problem.invalid_parameters as Array<{ name?: unknown; reason?: unknown }>)
-				.map((p) => `${String(p.name)}: ${String(p.reason)}`)
-				.join('; ')
-		: '';
-	// A 429 is throttling (1000), whatever its type says: Vonage's recorded 429 carries a type ending #1010.
-	const codeInfo = describeErrorCode(
-		response.statusCode === 429 ? 1000 : errorCodeFromType(problem.type),
-	);
-	const description = [
-		detail,
-		params && `Invalid parameters: ${params}.`,
-		codeInfo && `Vonage error ${codeInfo.code} (${codeInfo.title}): ${codeInfo.meaning}`,
-		STATUS_HINTS[response.statusCode],
-	]
-		.filter(Boolean)
-		.join(' ');
-	const errorBody: JsonObject =
-		response.body && typeof response.body === 'object'
-			? (response.body as JsonObject)
-			: { body: String(response.body ?? '') };
-	return new NodeApiError(node, errorBody, {
-		message: `Vonage answered ${response.statusCode}: ${title}${detail ? ` - ${detail}` : ''}`,
-		description,
-		httpCode: String(response.statusCode),
-		itemIndex,
-	});
 }

@@ -1,6 +1,9 @@
 /**
  * Messages API error codes (1000-1382) from the API reference the project is built on: the short
- * title and what it means. Used for API errors and for failed message-status events.
+ * title and what it means. For the `error` of message-status webhooks only: a synchronous answer
+ * (an HTTP error of POST /messages) may carry the same number with another meaning (a real v1 422 is
+ * `…/messages#1150` "Invalid params", here 1150 is "Invalid Message class"), so it is explained by its
+ * own title, detail and invalid_parameters (nodes/shared/api/apiError.ts).
  */
 const ERROR_CODES: Record<number, [title: string, meaning: string]> = {
 	1000: [

@@ -153,9 +153,11 @@ const waTemplate = accepted[8][1];
 const viber = accepted[9][1];
 const messenger = accepted[11][1];
 
+// Real v1 refuses every bad or missing parameter with 422 #1150 "Invalid params" (shared README
+// "Synchronous errors are not webhook errors"), not v0.1's 400 "Missing params" / 422 1020.
 const refused: Array<[string, Record<string, unknown>, number, string[]]> = [
-	['no channel', with_(waText, { channel: undefined }), 400, ['channel']],
-	['no message_type', with_(waText, { message_type: undefined }), 400, ['message_type']],
+	['no channel', with_(waText, { channel: undefined }), 422, ['channel']],
+	['no message_type', with_(waText, { message_type: undefined }), 422, ['message_type']],
 	['an unknown channel', with_(waText, { channel: 'telegram' }), 422, ['channel']],
 	['the v0.1 Viber name', with_(viber, { channel: 'viber_service_msg' }), 422, ['channel']],
 	[
@@ -165,19 +167,19 @@ const refused: Array<[string, Record<string, unknown>, number, string[]]> = [
 		['message_type'],
 	],
 	['to as a v0.1 object', with_(waText, { to: { type: 'whatsapp', number: P.to } }), 422, ['to']],
-	['no to', with_(waText, { to: undefined }), 400, ['to']],
-	['a text without text', with_(waText, { text: undefined }), 400, ['text']],
+	['no to', with_(waText, { to: undefined }), 422, ['to']],
+	['a text without text', with_(waText, { text: undefined }), 422, ['text']],
 	['WhatsApp text over 4096', with_(waText, { text: 'x'.repeat(4097) }), 422, ['text']],
 	['Messenger text over 640', with_(messenger, { text: 'x'.repeat(641) }), 422, ['text']],
 	['client_ref over 100', with_(waText, { client_ref: 'r'.repeat(101) }), 422, ['client_ref']],
-	['an image without url', with_(accepted[4][1], { image: { caption: 'c' } }), 400, ['image.url']],
+	['an image without url', with_(accepted[4][1], { image: { caption: 'c' } }), 422, ['image.url']],
 	[
 		'a relative media URL',
 		with_(accepted[4][1], { image: { url: '/cat.jpg' } }),
 		422,
 		['image.url'],
 	],
-	['a template without whatsapp', with_(waTemplate, { whatsapp: undefined }), 400, ['whatsapp']],
+	['a template without whatsapp', with_(waTemplate, { whatsapp: undefined }), 422, ['whatsapp']],
 	[
 		'a fallback policy',
 		with_(waTemplate, { whatsapp: { policy: 'fallback', locale: 'en_US' } }),
@@ -194,7 +196,7 @@ const refused: Array<[string, Record<string, unknown>, number, string[]]> = [
 	[
 		'message_tag without a tag',
 		with_(messenger, { messenger: { category: 'message_tag' } }),
-		400,
+		422,
 		['messenger.tag'],
 	],
 	['a webhook_version of v2', with_(waText, { webhook_version: 'v2' }), 422, ['webhook_version']],
@@ -211,7 +213,21 @@ it.each(refused)('refuses %s', async (_label, body, status, names) => {
 	expect(res.status).toBe(status);
 	expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
 	expect(res.data.invalid_parameters.map((p: { name: string }) => p.name)).toEqual(names);
+	expect(res.data).toMatchObject({
+		type: expect.stringMatching(/\/api-errors\/messages#1150$/),
+		title: 'Invalid params',
+	});
 	expect(emu.accepted).toHaveLength(0);
+});
+
+it('refuses an empty body as real v1 does: 422 #1150 "Invalid params" naming what is missing', async () => {
+	const res = await send({});
+	expect(res.status).toBe(422);
+	expect(res.data).toMatchObject({
+		type: 'https://developer.vonage.com/api-errors/messages#1150',
+		title: 'Invalid params',
+		invalid_parameters: [{ name: 'channel', reason: 'is required' }],
+	});
 });
 
 it('authenticates /v1/messages exactly like /v0.1 (401 without credentials)', async () => {

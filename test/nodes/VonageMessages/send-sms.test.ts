@@ -92,7 +92,7 @@ describe.each(AUTH_TYPES)('Send SMS with %s auth', (authType) => {
 		expect(leaks({ error, outputs, description: (error as NodeApiError).description })).toEqual([]);
 	});
 
-	it('reports what Vonage said for a problem+json error, with the meaning of its code', async () => {
+	it('reports what Vonage said for a problem+json error, in its own words', async () => {
 		emulator.failNext({
 			kind: 'status',
 			status: 422,
@@ -112,7 +112,9 @@ describe.each(AUTH_TYPES)('Send SMS with %s auth', (authType) => {
 		expect((error as NodeApiError).description).toContain(
 			'Invalid parameters: to.number: not a mobile number.',
 		);
-		expect((error as NodeApiError).description).toContain('Vonage error 1020 (Invalid params)');
+		// Vonage's own words, not the webhook table's entry for the number in its type.
+		expect((error as NodeApiError).description).not.toMatch(/Vonage error 1020/);
+		expect((error as NodeApiError).description).toMatch(/Vonage refused the parameters/);
 	});
 
 	it('waits out a 429 as Retry-After says, then sends once', async () => {

@@ -54,6 +54,35 @@ describe('one rate limit per Vonage account across runs', () => {
 		expect(emulator.accepted).toHaveLength(30);
 	});
 
+	// Issue 16 item 12: a JWT credential that leaves the API key empty, a Basic one with the key, and
+	// one whose Base URL is written in capitals all send for one account, so they share one window.
+	it('counts the same account written three ways together: JWT without its key, Basic, the URL in capitals', async () => {
+		emulator.configure({ rateLimitPerSecond: 10 });
+		// A credential with both the key and the application tells the node which key the application has.
+		await sendSms({ emulator, authType: 'jwt', items: customers(1, 99) });
+		emulator.reset();
+		emulator.configure({ rateLimitPerSecond: 10 });
+		const ways = [
+			{ authType: 'jwt' as const, credential: { apiKey: '' } },
+			{ authType: 'basic' as const, credential: {} },
+			{ authType: 'basic' as const, credential: { baseUrl: emulator.url.toUpperCase() } },
+		];
+		await Promise.all(
+			Array.from(
+				{ length: 30 },
+				async (_, run) =>
+					await sendSms({
+						emulator,
+						...ways[run % ways.length],
+						items: customers(1, run),
+						parameters: { options: { maxPerSecond: CAP } },
+					}),
+			),
+		);
+		expect(throttled()).toBe(0);
+		expect(emulator.accepted).toHaveLength(30);
+	});
+
 	it('gives each account its own limit', async () => {
 		// The emulator is one account; two credentials with different API keys stand for two accounts,
 		// so together they go past the emulator's limit of 10 while each keeps its own cap of 10.

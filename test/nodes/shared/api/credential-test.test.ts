@@ -8,14 +8,20 @@ import { VonageMessagesApi } from '../../../../credentials/VonageMessagesApi.cre
 import { useEmulator } from '../../../support/emulator-fixture';
 import { MESSAGES_401_TITLES } from '../../../emulator/problems';
 import { testCredential, testFunctionsOfAllNodes } from '../../../support/credential-tester';
+import { TEST_DEADLINE_MS } from '../../../../nodes/shared/api/credentialTest';
 import { AUTH_TYPES, credentialFor, encryptedPrivateKey, secretsOf } from '../../../support/setup';
+import { startScriptedServer } from '../../../support/scripted-server';
 
 const emulator = useEmulator();
 
 const OK = { status: 'OK', message: expect.stringMatching(/^Connection successful!/) };
 const rejected = (status = 401) => ({
 	status: 'Error',
-	message: expect.stringContaining(`Vonage rejected these credentials (HTTP ${status})`),
+	message: expect.stringContaining(
+		status === 403
+			? 'Vonage refused these credentials, or the Messages API is not enabled for this account (HTTP 403)'
+			: `Vonage rejected these credentials (HTTP ${status})`,
+	),
 });
 
 it('n8n finds one test function for the credential through every node (no declarative test any more)', () => {
@@ -249,4 +255,125 @@ describe('Base URL (issue 8)', () => {
 			await new Promise<void>((resolve) => redirector.close(() => resolve()));
 		}
 	});
+});
+
+// Issue 16 item 17: success needs Vonage's own answer, the limit is one deadline for the whole test,
+// and a 403 is not only "wrong credentials". Answers the emulator does not model come from a scripted
+// server on 127.0.0.1, reached through n8n-core's request helper like any Base URL.
+describe('what counts as Vonage checking the credentials', () => {
+	const html =
+		'<html><head><title>400 Bad Request</title></head><body><center><h1>400 Bad Request</h1></center><hr><center>nginx</center></body></html>';
+	const notVonage: Array<[label: string, status: number, contentType: string, body: string]> = [
+		['an nginx HTML 400', 400, 'text/html', html],
+		['a JSON 400 of another service', 400, 'application/json', '{"error":"bad request"}'],
+		[
+			'a problem+json 422 of another service',
+			422,
+			'application/problem+json',
+			'{"type":"https://example.com/probs/invalid","title":"Invalid"}',
+		],
+		[
+			'a Vonage type without a title',
+			400,
+			'application/problem+json',
+			'{"type":"https://developer.nexmo.com/api-errors/messages-olympus#1010"}',
+		],
+		['an empty 400', 400, 'text/plain', ''],
+	];
+	it.each(notVonage)(
+		'%s is not "Connection successful"',
+		async (_label, status, contentType, body) => {
+			const server = await startScriptedServer((_req, res) => {
+				res.writeHead(status, { 'content-type': contentType });
+				res.end(body);
+			});
+			try {
+				for (const authType of AUTH_TYPES) {
+					const result = await testCredential(
+						credentialFor(emulator, authType, { baseUrl: server.url }),
+					);
+					expect(result).toEqual({
+						status: 'Error',
+						message: expect.stringContaining(
+							`answered HTTP ${status}, but not with an error of Vonage's Messages API, so the credentials were not checked`,
+						),
+					});
+				}
+			} finally {
+				await server.close();
+			}
+		},
+	);
+
+	// Answers Vonage has been recorded giving to a request whose credentials it accepted.
+	const vonage: Array<[label: string, status: number, body: object]> = [
+		[
+			'v1 422 #1150 "Invalid params"',
+			422,
+			{
+				type: 'https://developer.vonage.com/api-errors/messages#1150',
+				title: 'Invalid params',
+				detail: 'The value of one or more parameters is invalid.',
+				instance: 'bf0ca0bf927b3b52e3cb03217e1a1ddf',
+				invalid_parameters: [{ name: 'to', reason: 'is required' }],
+			},
+		],
+		[
+			'422 #1110 "Invalid channel parameters"',
+			422,
+			{
+				type: 'https://developer.vonage.com/api-errors/messages#1110',
+				title: 'Invalid channel parameters',
+			},
+		],
+		[
+			'400 "Low balance"',
+			400,
+			{ type: 'https://developer.nexmo.com/api-errors/#low-balance', title: 'Low balance' },
+		],
+	];
+	it.each(vonage)('%s is "Connection successful"', async (_label, status, body) => {
+		emulator.failNext({ kind: 'status', status, body });
+		expect(
+			await testCredential(credentialFor(emulator, 'jwt', { apiKey: '', apiSecret: '' })),
+		).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	it('a 403 says the account may not have the API enabled, not only that the credentials are wrong', async () => {
+		emulator.failNext({ kind: 'status', status: 403, body: { title: 'Forbidden' } });
+		const { message } = await testCredential(credentialFor(emulator, 'basic'));
+		expect(message).toMatch(
+			/refused these credentials, or the Messages API is not enabled for this account/,
+		);
+	});
+
+	it(`ends by its deadline (${TEST_DEADLINE_MS / 1000} s in all) when a server trickles its answer a byte at a time`, async () => {
+		let timer: NodeJS.Timeout | undefined;
+		const server = await startScriptedServer((_req, res) => {
+			res.writeHead(400, { 'content-type': 'application/problem+json' });
+			// One byte every 2 s for 50 s, longer than the test may take: n8n's idle timeout never trips.
+			let bytes = 0;
+			timer = setInterval(() => {
+				if (++bytes < 25) res.write(' ');
+				else {
+					clearInterval(timer);
+					res.end('{}');
+				}
+			}, 2_000);
+		});
+		try {
+			const result = await testCredential(
+				credentialFor(emulator, 'basic', { baseUrl: server.url }),
+			);
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringContaining(
+					`No complete answer from ${server.host} within ${TEST_DEADLINE_MS / 1000} s`,
+				),
+			});
+		} finally {
+			clearInterval(timer);
+			await server.close();
+		}
+	}, 40_000);
 });
