@@ -57,7 +57,10 @@ export function channelsFromOption(value: unknown): Channel[] {
 	return channels;
 }
 
-/** The trigger's Channels option, checked (at activation, and by the editor's Listen for Test Event). */
+/**
+ * The trigger's Channels option, checked: at activation, by the editor's Listen for Test Event, and per
+ * request before anything is recorded (an unusable value fails the request, so Vonage retries it).
+ */
 export function channelsOptionOf(ctx: IHookFunctions | IWebhookFunctions): Channel[] {
 	const value = ctx.getNodeParameter('options.channels', []);
 	try {
@@ -72,17 +75,8 @@ export function eventChannel(event: IDataObject): Channel | undefined {
 	return channelFromWire(channelOf(event));
 }
 
-/**
- * Undefined when the event passes the filter, else why it does not. An unusable option (activation
- * refuses it; an expression can still change) lets nothing pass, and says why.
- */
-export function channelFilterRefusal(event: IDataObject, wanted: unknown): string | undefined {
-	let channels: Channel[];
-	try {
-		channels = channelsFromOption(wanted);
-	} catch (error) {
-		return `nothing is started while the option is unusable: ${(error as Error).message}`;
-	}
+/** Undefined when the event passes the filter (no channels chosen: all pass), else why it does not. */
+export function channelFilterRefusal(event: IDataObject, channels: Channel[]): string | undefined {
 	if (channels.length === 0) return undefined;
 	const channel = eventChannel(event);
 	if (channel !== undefined && channels.includes(channel)) return undefined;

@@ -5,7 +5,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { channelFilterRefusal } from './channelFilter';
+import { channelFilterRefusal, channelsOptionOf } from './channelFilter';
 import { ignored, receiveVonageWebhook } from './receive';
 import { settle } from './seenEvents';
 import { checkedOptions, maxAgeSecondsOf, type OptionRules } from './triggerOptions';
@@ -42,10 +42,11 @@ export async function acceptEvent<O extends TriggerOptions>(
 	spec: TriggerSpec<O>,
 ): Promise<IWebhookResponseData> {
 	const options = checkedOptions<O>(ctx, spec.options);
+	const channels = channelsOptionOf(ctx);
 	const received = await receiveVonageWebhook(ctx, maxAgeSecondsOf(options));
 	if ('reply' in received) return received.reply;
 	const { json, duplicateKey, filteredOut } = spec.read(received.event, options);
-	const refusal = channelFilterRefusal(received.event, options.channels) ?? filteredOut;
+	const refusal = channelFilterRefusal(received.event, channels) ?? filteredOut;
 	const workflowData = refusal === undefined ? spec.output(json, options) : undefined;
 	const dedupe = (options.ignoreDuplicates ?? true) && refusal === undefined;
 	const reason = settle(ctx, {
