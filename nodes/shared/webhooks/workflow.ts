@@ -18,7 +18,7 @@ export interface FailoverFields {
 	/**
 	 * Whether Vonage moved on to the next step because of this event: true for a rejected or
 	 * undeliverable step that is not the last, false for any other status of a workflow step, null
-	 * when the event belongs to no workflow.
+	 * when the event belongs to no workflow (or a failed step's place in it is not readable).
 	 */
 	failover_moved_on: boolean | null;
 }
@@ -53,11 +53,12 @@ export function failoverFields(event: IDataObject): FailoverFields {
 	const steps = count(fields.items_total) ?? null;
 	if (id === null && step === null && steps === null) return NONE;
 	const failed = typeof event.status === 'string' && FAILOVER_STATUSES.includes(event.status);
-	const last = step !== null && steps !== null && step >= steps;
+	// A failed step moves on unless it is the last; where its place is unknown, so is the answer.
+	const movedOn = !failed ? false : step === null || steps === null ? null : step < steps;
 	return {
 		failover_workflow_id: id,
 		failover_step: step,
 		failover_steps: steps,
-		failover_moved_on: failed && !last,
+		failover_moved_on: movedOn,
 	};
 }
