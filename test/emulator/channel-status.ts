@@ -8,9 +8,9 @@ import {
 import { inboundPlan } from './account';
 import { envelopeOf } from './channels';
 import type { Emulator } from './emulator';
-import { outcomeFor, statusEvent } from './events';
+import { statusEvent } from './events';
 import type { AcceptedMessage, DeliveryRecord } from './types';
-import { failoverSteps, hasFailover } from './failover';
+import { appOutcome, failoverSteps, hasFailover } from './failover';
 
 /** One status webhook of a message, built when it is sent (timestamp) in the format the account uses then. */
 export type StatusStep = (format: WebhookFormat) => Record<string, unknown>;
@@ -24,7 +24,7 @@ export function statusSteps(message: AcceptedMessage): StatusStep[] {
 	if (hasFailover(message)) return failoverSteps(message);
 	const version = message.version ?? 'v0.1';
 	const envelope = envelopeOf(version, message.body);
-	const outcome = outcomeFor(envelope.to);
+	const outcome = appOutcome(envelope.channel, envelope.to);
 	if (envelope.channel === 'sms' && version === 'v0.1') {
 		return [
 			(format) => statusEvent(message, 'submitted', format),

@@ -6,15 +6,37 @@
  * Dispatch migration guide: "Fail over logic based on message being rejected"), and every step's
  * status webhooks carry `workflow: {workflow_id, item_number, items_total}` (the failover guide's
  * "Monitoring Status and Callbacks"; the numbers are sent as strings here, the node reads both).
- * Which step fails follows the number rules (events.ts `outcomeFor`) of that step's own `to`.
+ * Which step fails follows the number rules (README) of that step's own `to` and channel: `appOutcome`.
  */
 import { randomUUID } from 'node:crypto';
 
 import { channelStatusEvent, statusSequence, type WebhookFormat } from './channel-events';
 import { envelopeOf, validateV1 } from './channels';
-import { outcomeFor } from './events';
+import { outcomeFor, type Outcome } from './events';
 import { invalidParams, type Problem } from './problems';
 import type { AcceptedMessage } from './types';
+import type { Channel } from './channels';
+
+/** Channels that reach an app on the user's device, rather than the phone's own SMS/MMS. */
+const APP_CHANNELS: readonly string[] = ['whatsapp', 'viber', 'messenger', 'rcs'];
+
+/**
+ * The outcome of a message for its recipient and channel: the number rules of events.ts, plus a
+ * recipient whose number ends in 777, who has no device for app channels: rejected there with 1310
+ * "Not suitable device" (the v0.1 reference's error table), delivered by SMS and MMS. That is what a
+ * WhatsApp-then-SMS failover meets when the customer has no WhatsApp.
+ */
+export function appOutcome(channel: Channel | string, to: string): Outcome {
+	if (to.endsWith('777') && APP_CHANNELS.includes(channel))
+		return {
+			status: 'rejected',
+			error: {
+				code: 1310,
+				reason: "Not suitable device: the user's device can't receive the message",
+			},
+		};
+	return outcomeFor(to);
+}
 
 /** A `failover` array that is not a list of valid v1 messages: 422 naming the first bad field. */
 export function validateFailover(body: any): { status: number; problem: Problem } | undefined {
@@ -63,7 +85,7 @@ export function failoverSteps(
 	const steps: Array<(format: WebhookFormat) => Record<string, unknown>> = [];
 	for (const [index, body] of messages.entries()) {
 		const envelope = envelopeOf('v1', body);
-		const outcome = outcomeFor(envelope.to);
+		const outcome = appOutcome(envelope.channel, envelope.to);
 		const ref = {
 			message_uuid: index === 0 ? message.message_uuid : randomUUID(),
 			...(clientRef !== undefined ? { clientRef } : {}),

@@ -80,7 +80,8 @@ export function prepareMessage(
 		try {
 			failover = checkFailover(options.failover, checked.message, version);
 		} catch (error) {
-			if (!(error instanceof Problem)) throw error;
+			if (!(error instanceof Problem))
+				throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			failed = error;
 		}
 	}

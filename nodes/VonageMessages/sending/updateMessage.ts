@@ -25,7 +25,8 @@ export interface UpdateAction {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function readUuid(ctx: IExecuteFunctions, itemIndex: number): string {
+/** The item's Message UUID, lower-cased, or the error that names it. */
+function readUuid(ctx: IExecuteFunctions, itemIndex: number): string | NodeOperationError {
 	const raw = ctx.getNodeParameter('messageUuid', itemIndex, '') as unknown;
 	const value = typeof raw === 'string' ? raw.trim() : raw;
 	if (typeof value === 'string' && UUID.test(value)) return value.toLowerCase();
@@ -35,7 +36,7 @@ function readUuid(ctx: IExecuteFunctions, itemIndex: number): string {
 			: Array.isArray(value)
 				? 'a list'
 				: typeof value;
-	throw new NodeOperationError(
+	return new NodeOperationError(
 		ctx.getNode(),
 		`'Message UUID' in item ${itemIndex} is not a message UUID (got ${got})`,
 		{
@@ -75,13 +76,14 @@ export async function updateMessages(
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length).fill(undefined);
 	const uuids: Array<string | undefined> = [];
 	for (let i = 0; i < items.length; i++) {
-		try {
-			uuids.push(readUuid(this, i));
-		} catch (error) {
-			if (!continueOnFail) throw error;
-			uuids.push(undefined);
-			output[i] = errorItem(error as NodeOperationError, i);
+		const uuid = readUuid(this, i);
+		if (typeof uuid === 'string') {
+			uuids.push(uuid);
+			continue;
 		}
+		if (!continueOnFail) throw uuid;
+		uuids.push(undefined);
+		output[i] = errorItem(uuid, i);
 	}
 
 	const limiter = accountLimiter(credentials, options.maxPerSecond);

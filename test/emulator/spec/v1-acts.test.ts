@@ -59,8 +59,8 @@ describe('failover', () => {
 		expect(emu.accepted).toHaveLength(0);
 	});
 
-	it('fails step 1 (number rule), sends step 2 and delivers it, every status carrying the workflow', async () => {
-		const res = await post({ ...whatsapp('447700900666'), failover: [sms('447700900000')] });
+	it('fails step 1 (no WhatsApp for a number ending 777), sends step 2 by SMS and delivers it, every status carrying the workflow', async () => {
+		const res = await post({ ...whatsapp('447700900777'), failover: [sms('447700900777')] });
 		expect(res.status).toBe(202);
 		expect(Object.keys(res.data)).toEqual(['message_uuid']);
 		await emu.waitFor(() => statuses().length === 4);
@@ -71,12 +71,25 @@ describe('failover', () => {
 			['sms', 'submitted', '2'],
 			['sms', 'delivered', '2'],
 		]);
+		expect(events[1].error).toMatchObject({ title: '1310' });
 		expect(events[0].message_uuid).toBe(res.data.message_uuid);
 		expect(events[2].message_uuid).not.toBe(res.data.message_uuid);
 		expect(new Set(events.map((e) => e.workflow.workflow_id)).size).toBe(1);
 		expect(events.every((e) => e.workflow.items_total === '2' && e.client_ref === 'order-1')).toBe(
 			true,
 		);
+	});
+
+	it('fails over past every failing step and ends with the last one rejected', async () => {
+		await post({ ...whatsapp('447700900777'), failover: [sms('447700900666')] });
+		await emu.waitFor(() => statuses().length === 4);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(statuses().map((e) => [e.channel, e.status])).toEqual([
+			['whatsapp', 'submitted'],
+			['whatsapp', 'rejected'],
+			['sms', 'submitted'],
+			['sms', 'rejected'],
+		]);
 	});
 
 	it('stops at the first step that is delivered', async () => {

@@ -10,9 +10,10 @@ const emulator = useEmulator();
 const wa = ADDRESSES.whatsapp;
 const IMG = 'https://example.com/cat.jpg';
 
-const withFailover = (steps: IDataObject[], options: IDataObject = {}): INodeParameters => ({
-	options: { apiVersion: 'v1', failover: { steps }, ...options },
-});
+const withFailover = (steps: IDataObject[], options: IDataObject = {}): INodeParameters =>
+	({
+		options: { apiVersion: 'v1', failover: { steps }, ...options },
+	}) as unknown as INodeParameters;
 
 interface Case {
 	label: string;
