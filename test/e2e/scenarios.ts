@@ -9,6 +9,7 @@ import { channelScenarios } from './scenarios-channels';
 import { webhookScenarios } from './scenarios-webhooks';
 import { sendhardScenarios } from './scenarios-sendhard';
 import { receiveScenarios } from './scenarios-receive';
+import { v1ActsScenarios } from './scenarios-v1-acts';
 import {
 	CREDENTIAL_TYPE,
 	INBOUND_TRIGGER,
@@ -436,4 +437,5 @@ export const scenarios: Scenario[] = [
 	...receiveScenarios,
 	...hardeningWebhookScenarios,
 	...hardeningSendingScenarios,
+	...v1ActsScenarios,
 ];

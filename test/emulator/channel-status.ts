@@ -8,8 +8,9 @@ import {
 import { inboundPlan } from './account';
 import { envelopeOf } from './channels';
 import type { Emulator } from './emulator';
-import { outcomeFor, statusEvent } from './events';
+import { statusEvent } from './events';
 import type { AcceptedMessage, DeliveryRecord } from './types';
+import { appOutcome, failoverSteps, hasFailover } from './failover';
 
 /** One status webhook of a message, built when it is sent (timestamp) in the format the account uses then. */
 export type StatusStep = (format: WebhookFormat) => Record<string, unknown>;
@@ -17,12 +18,13 @@ export type StatusStep = (format: WebhookFormat) => Record<string, unknown>;
 /**
  * The status webhooks of one accepted message, in order: `submitted`, the outcome for its recipient
  * (README "number rules"), then `read` on WhatsApp, Viber and Messenger. An SMS sent through v0.1 keeps
- * the SMS payloads of events.ts (v0.1 and v1).
+ * the SMS payloads of events.ts (v0.1 and v1). A v1 message with `failover`: failover.ts.
  */
 export function statusSteps(message: AcceptedMessage): StatusStep[] {
+	if (hasFailover(message)) return failoverSteps(message);
 	const version = message.version ?? 'v0.1';
 	const envelope = envelopeOf(version, message.body);
-	const outcome = outcomeFor(envelope.to);
+	const outcome = appOutcome(envelope.channel, envelope.to);
 	if (envelope.channel === 'sms' && version === 'v0.1') {
 		return [
 			(format) => statusEvent(message, 'submitted', format),

@@ -33,6 +33,8 @@ export class Emulator {
 	accepted: AcceptedMessage[] = [];
 	requests: RequestRecord[] = [];
 	webhookDeliveries: DeliveryRecord[] = [];
+	/** Every accepted PATCH /v1/messages/{uuid} (update-message.ts), in order. */
+	updates: Array<{ message_uuid: string; status: string; at: number }> = [];
 	/** Bodies of every accepted PUT /v2/applications/:id, in order. */
 	applicationWrites: Application[] = [];
 	application: Application;
@@ -185,6 +187,7 @@ export class Emulator {
 		this.accepted = [];
 		this.requests = [];
 		this.webhookDeliveries = [];
+		this.updates = [];
 		this.applicationWrites = [];
 		this.faults = [];
 		this.window.clear();
@@ -205,6 +208,7 @@ export class Emulator {
 			accepted: this.accepted,
 			requests: this.requests.map(({ auth, status, at }) => ({ auth, status, at })),
 			webhookDeliveries: this.webhookDeliveries,
+			updates: this.updates,
 			applicationWrites: this.applicationWrites.length,
 			faultsQueued: this.faults.length,
 		};

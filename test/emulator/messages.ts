@@ -7,6 +7,7 @@ import { parseJson, readBody, sendJson } from './http';
 import { internalError, missingParams, throttled, unauthorized } from './problems';
 import type { AcceptedMessage, Fault, RequestRecord } from './types';
 import { validateMessage, type ApiVersion } from './channels';
+import { validateFailover } from './failover';
 
 /** Takes the queued fault at the head of the queue if it is one of `kinds` (faults apply in order). */
 function takeFault<K extends Fault['kind']>(
@@ -89,7 +90,7 @@ export async function handleSend(
 	}
 
 	const invalid = parsed.ok
-		? validateMessage(version, body)
+		? (validateMessage(version, body) ?? (version === 'v1' ? validateFailover(body) : undefined))
 		: { status: 400, problem: missingParams('The request body is not valid JSON.') };
 	if (invalid) return await answer(record(invalid.status), invalid.status, invalid.problem);
 

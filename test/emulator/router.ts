@@ -5,6 +5,7 @@ import { handleControl } from './control';
 import type { Emulator } from './emulator';
 import { isLoopbackAddress, parseJson, readBody, sendJson } from './http';
 import { handleSend } from './messages';
+import { handleUpdate } from './update-message';
 import { genericProblem, notFound, wrongVerb } from './problems';
 
 /** Dispatches one request: Messages API, Applications API, or the /_emulator control endpoints. */
@@ -19,6 +20,11 @@ export async function route(
 	if (path === '/v0.1/messages' || path === '/v1/messages') {
 		if (method === 'POST')
 			return await handleSend(emu, req, res, path === '/v1/messages' ? 'v1' : 'v0.1');
+		return sendJson(res, 405, wrongVerb(method));
+	}
+	const update = /^\/v1\/messages\/([^/]+)$/.exec(path);
+	if (update) {
+		if (method === 'PATCH') return await handleUpdate(emu, req, res, decodeURIComponent(update[1]));
 		return sendJson(res, 405, wrongVerb(method));
 	}
 	const body = parseJson(await readBody(req));

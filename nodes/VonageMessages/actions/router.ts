@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as messenger from './messenger';
 import * as mms from './mms';
+import * as rcs from './rcs';
 import * as sms from './sms';
 import * as viber from './viber';
 import * as whatsapp from './whatsapp';
@@ -12,7 +13,8 @@ type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionD
 const resources: Record<string, Record<string, Operation>> = {
 	sms: { send: sms.send },
 	mms: { send: mms.send },
-	whatsapp: { send: whatsapp.send },
+	whatsapp: { send: whatsapp.send, markAsRead: whatsapp.markAsRead },
+	rcs: { revoke: rcs.revoke },
 	viber: { send: viber.send },
 	messenger: { send: messenger.send },
 };

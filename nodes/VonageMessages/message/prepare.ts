@@ -8,6 +8,8 @@ import { CHANNEL_RULES, ruleOf, typesOf, type ContentField } from './rules';
 import type { ApiVersion, Channel, Message } from '../../shared/vocabulary/messageModel';
 import { toV01Body } from './wireV01';
 import { toV1Body } from './wireV1';
+import { checkFailover, failoverBody, failoverSummary } from './failover';
+import { Problem } from './problem';
 
 export const MESSAGES_PATH: Record<ApiVersion, string> = {
 	'v0.1': '/v0.1/messages',
@@ -71,18 +73,36 @@ export function prepareMessage(
 	itemIndex: number,
 ): PreparedMessage {
 	const checked = checkMessage(channel, version, readRaw(ctx, channel, itemIndex));
-	if (!checked.ok) {
-		// SMS errors read exactly as they always have; the other channels name theirs.
-		const channelName = channel === 'sms' ? '' : ` [${CHANNELS[channel].label}]`;
+	let failover: Message[] = [];
+	let failed: Problem | undefined;
+	if (checked.ok) {
+		const options = (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+		try {
+			failover = checkFailover(options.failover, checked.message, version);
+		} catch (error) {
+			if (!(error instanceof Problem))
+				throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			failed = error;
+		}
+	}
+	if (!checked.ok || failed) {
+		const problem = checked.ok ? (failed as Problem) : checked;
+		// SMS errors read exactly as they always have; the other channels name theirs (a failover step names its own).
+		const channelName = channel === 'sms' || failed ? '' : ` [${CHANNELS[channel].label}]`;
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`'${checked.field}' in item ${itemIndex} ${checked.problem}${channelName}`,
+			`'${problem.field}' in item ${itemIndex} ${problem.problem}${channelName}`,
 			{
 				itemIndex,
-				description: `${checked.fix}.`,
+				description: `${problem.fix}.`,
 			},
 		);
 	}
 	const { message } = checked;
-	return { message, body: bodyFor(message, version), summary: summaryOf(message) };
+	const prepared = { message, body: bodyFor(message, version), summary: summaryOf(message) };
+	if (failover.length > 0) {
+		prepared.body.failover = failoverBody(failover);
+		prepared.summary.failover = failoverSummary(failover);
+	}
+	return prepared;
 }

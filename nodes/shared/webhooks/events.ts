@@ -4,6 +4,7 @@ import { describeErrorCode } from '../vocabulary/errorCodes';
 import { addressOf, channelOf, errorOf, messageTypeOf, webhookVersionOf } from './eventsWire';
 import { choiceOf, locationOf, mediaOf, textOf } from './inboundContent';
 import { normaliseNumber } from '../vocabulary/numbers';
+import { failoverFields, type FailoverFields } from './workflow';
 
 /**
  * What the triggers emit: the event exactly as Vonage sent it, plus a few fields that read the same in
@@ -24,7 +25,7 @@ export interface CommonFields {
 	client_ref: string | null;
 }
 
-export interface StatusFields extends CommonFields {
+export interface StatusFields extends CommonFields, FailoverFields {
 	status: string | null;
 	/**
 	 * The error code (1000-1382 and others), from v0.1 `error.code` or v1 `error.title` / `error.type`: a
@@ -77,6 +78,7 @@ export function statusFields(event: IDataObject): StatusFields {
 		error_title: known?.title ?? null,
 		error_meaning: known?.meaning ?? null,
 		error_reason: orNull(error?.reason),
+		...failoverFields(event),
 	};
 }
 

@@ -30,6 +30,10 @@ const STATUS_KEYS = [
 	'error_title',
 	'error_meaning',
 	'error_reason',
+	'failover_workflow_id',
+	'failover_step',
+	'failover_steps',
+	'failover_moved_on',
 ];
 const INBOUND_KEYS = [
 	'webhook_version',

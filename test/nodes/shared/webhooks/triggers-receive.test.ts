@@ -55,6 +55,10 @@ describe('a signed event', () => {
 			error_title: 'Illegal Number',
 			error_meaning: expect.stringMatching(/blacklisted phone number/),
 			error_reason: 'Illegal Number',
+			failover_workflow_id: null,
+			failover_step: null,
+			failover_steps: null,
+			failover_moved_on: null,
 		});
 	});
 });
