@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as messenger from './actions/messenger';
 import * as mms from './actions/mms';
+import * as rcs from './actions/rcs';
 import * as sms from './actions/sms';
 import * as viber from './actions/viber';
 import * as whatsapp from './actions/whatsapp';
@@ -23,7 +24,7 @@ export class VonageMessages implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send SMS, MMS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
+			'Send SMS, MMS, RCS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
 		defaults: { name: 'Vonage Messages' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -43,6 +44,12 @@ export class VonageMessages implements INodeType {
 					},
 					// n8n's verification scan ignores eslint-disable comments and reads "MMS" as a plural
 					{ name: 'MMS Message', value: 'mms', description: 'An image to a US phone number' },
+					{
+						name: 'RCS',
+						value: 'rcs',
+						description:
+							'Text with suggested replies and actions, a rich card, media or a custom message (API v1)',
+					},
 					{ name: 'SMS', value: 'sms', description: 'A text to a phone number' },
 					{ name: 'Viber', value: 'viber', description: 'Text or image from your Viber service' },
 					{
@@ -58,6 +65,7 @@ export class VonageMessages implements INodeType {
 			...whatsapp.description,
 			...viber.description,
 			...messenger.description,
+			...rcs.description,
 		],
 	};
 

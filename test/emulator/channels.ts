@@ -10,10 +10,11 @@
  */
 import { invalidParams, missingParams, type InvalidParameter, type Problem } from './problems';
 import { BSUID, CAPTION_LIMITS } from './channel-limits';
+import { checkRcs, RCS_LIMITS } from './rcs';
 import { E164, MAX_CLIENT_REF, SENDER_ID, validateSms } from './validate';
 
 export type ApiVersion = 'v0.1' | 'v1';
-export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger';
+export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger' | 'rcs';
 
 interface ChannelRules {
 	v01Type: string;
@@ -76,11 +77,20 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 		to: 'id',
 		from: 'id',
 	},
+	// v1 only (rcs.ts): no v0.1 type, so no v0.1 body is ever taken for RCS.
+	rcs: {
+		v01Type: '',
+		v1Channel: 'rcs',
+		types: { 'v0.1': [], v1: ['text', 'image', 'video', 'file', 'card', 'custom'] },
+		textLimit: RCS_LIMITS.text,
+		to: 'number',
+		from: 'id',
+	},
 };
 
 const CHANNEL_NAMES = Object.keys(CHANNEL_RULES) as Channel[];
 export const channelOfV01Type = (type: unknown): Channel | undefined =>
-	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v01Type === type);
+	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v01Type !== '' && CHANNEL_RULES[c].v01Type === type);
 export const channelOfV1 = (channel: unknown): Channel | undefined =>
 	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v1Channel === channel);
 
@@ -393,7 +403,8 @@ export function validateV1(body: unknown): Result {
 			'webhook_version',
 			'must be one of: v0.1, v1',
 		);
-	if (body.ttl !== undefined)
+	if (channel === 'rcs') checkRcs(f.check.bind(f), f.require.bind(f), body);
+	else if (body.ttl !== undefined)
 		f.check(Number.isInteger(body.ttl) && body.ttl > 0, 'ttl', 'must be a positive integer');
 	if (channel === 'sms' && body.sms !== undefined) {
 		f.check(

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as messenger from './messenger';
 import * as mms from './mms';
+import * as rcs from './rcs';
 import * as sms from './sms';
 import * as viber from './viber';
 import * as whatsapp from './whatsapp';
@@ -15,6 +16,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	whatsapp: { send: whatsapp.send },
 	viber: { send: viber.send },
 	messenger: { send: messenger.send },
+	rcs: { send: rcs.send },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

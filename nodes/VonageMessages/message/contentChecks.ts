@@ -10,6 +10,7 @@ import {
 	text,
 	type FieldCheck,
 } from './problem';
+import { checkCardTitle, checkCustom, checkSuggestions } from './suggestionChecks';
 import { CLIENT_REF_MAX, ruleOf, TEMPLATE_RULES, type ContentField, type TypeRule } from './rules';
 
 const SMS_TEXT = ruleOf('sms', 'text')!.text!;
@@ -197,4 +198,10 @@ export const CONTENT_CHECKS: Record<
 	templateParameters: (raw) => ['parameters', templateParameters(raw)],
 	locale: (raw) => ['locale', locale(raw)],
 	policy: (raw) => ['policy', policy(raw)],
+	cardTitle: (raw) => ['title', checkCardTitle(raw)],
+	suggestions: (raw, row) => {
+		const list = checkSuggestions(raw, row);
+		return list ? ['suggestions', list] : undefined;
+	},
+	custom: (raw) => ['custom', checkCustom(raw)],
 };

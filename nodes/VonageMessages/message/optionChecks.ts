@@ -1,7 +1,14 @@
 /** The checks of the Viber and Messenger options, reading their values and ranges from rules.ts. */
-import type { MessengerOptions, ViberOptions } from '../../shared/vocabulary/messageModel';
+import type {
+	ApiVersion,
+	Channel,
+	MessengerOptions,
+	V1Options,
+	ViberOptions,
+} from '../../shared/vocabulary/messageModel';
 import { LABELS, Problem, text } from './problem';
 import { OPTION_RULES, type Choice } from './rules';
+import { RCS_RULES, WEBHOOK_RULES } from './rulesV1';
 
 /** "Use a (the default), b or c". */
 function useOneOf(values: readonly string[]): string {
@@ -26,19 +33,82 @@ export function checkViber(options: {
 	const checked: ViberOptions = {};
 	const category = choice(options.category, rules.category, 'Viber category');
 	if (category) checked.category = category;
-	const raw = options.ttl;
-	if (raw !== undefined && raw !== null && raw !== '') {
-		const shown = typeof raw === 'number' ? String(raw) : text(raw, LABELS.ttl);
-		const ttl = typeof raw === 'number' ? raw : Number(shown.trim());
-		const { min, max } = rules.ttl;
-		if (!Number.isInteger(ttl) || ttl < min || ttl > max) {
+	const ttl = seconds(options.ttl, rules.ttl, 'Viber');
+	if (ttl !== undefined) checked.ttl = ttl;
+	return Object.keys(checked).length > 0 ? checked : undefined;
+}
+
+const given = (raw: unknown) => raw !== undefined && raw !== null && raw !== '';
+
+/** TTL: whole seconds within the channel's range, or none. */
+function seconds(raw: unknown, range: { min: number; max: number }, label: string) {
+	if (!given(raw)) return undefined;
+	const shown = typeof raw === 'number' ? String(raw) : text(raw, LABELS.ttl);
+	const ttl = typeof raw === 'number' ? raw : Number(shown.trim());
+	const { min, max } = range;
+	if (!Number.isInteger(ttl) || ttl < min || ttl > max) {
+		throw new Problem(
+			LABELS.ttl,
+			`is not a whole number of seconds from ${min} to ${max} (got "${shown}")`,
+			`Give how long ${label} may try to deliver, e.g. 600 for ten minutes, or remove the option`,
+		);
+	}
+	return ttl;
+}
+
+function webhookUrl(raw: unknown): string {
+	const value = text(raw, LABELS.webhookUrl).trim();
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	const loopback = (WEBHOOK_RULES.loopback as readonly string[]).includes(url?.hostname ?? '');
+	if (
+		url &&
+		!/\s/.test(value) &&
+		(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+	)
+		return value;
+	throw new Problem(
+		LABELS.webhookUrl,
+		`is not an https URL (got "${value}")`,
+		'Use an https:// address for the status events of this message (http only to localhost), or remove the option',
+	);
+}
+
+/**
+ * The options only v1 has: RCS `ttl` and the per-message webhook. Given in v0.1, each is refused
+ * with the fix (set API Version to v1), never dropped.
+ */
+export function checkV1Options(
+	channel: Channel,
+	version: ApiVersion,
+	options: { ttl?: unknown; webhookUrl?: unknown; webhookVersion?: unknown },
+): V1Options | undefined {
+	const fields = (['webhookUrl', 'webhookVersion'] as const).filter((f) => given(options[f]));
+	if (version !== 'v1' && fields.length > 0)
+		throw new Problem(
+			LABELS[fields[0]],
+			'is an option of API v1 only',
+			'Set Options > API Version to v1, or remove the option',
+		);
+	const checked: V1Options = {};
+	if (channel === 'rcs') {
+		const ttl = seconds(options.ttl, RCS_RULES.ttl, 'RCS');
+		if (ttl !== undefined) checked.ttl = ttl;
+	}
+	if (given(options.webhookUrl)) checked.webhookUrl = webhookUrl(options.webhookUrl);
+	if (given(options.webhookVersion)) {
+		const value = text(options.webhookVersion, LABELS.webhookVersion).trim();
+		if (!(WEBHOOK_RULES.versions as readonly string[]).includes(value))
 			throw new Problem(
-				LABELS.ttl,
-				`is not a whole number of seconds from ${min} to ${max} (got "${shown}")`,
-				'Give how long Viber may try to deliver, e.g. 600 for ten minutes, or remove the option',
+				LABELS.webhookVersion,
+				`is not a webhook format (got "${value}")`,
+				`Use ${WEBHOOK_RULES.versions.join(' or ')}`,
 			);
-		}
-		checked.ttl = ttl;
+		checked.webhookVersion = value as V1Options['webhookVersion'];
 	}
 	return Object.keys(checked).length > 0 ? checked : undefined;
 }

@@ -85,4 +85,9 @@ export const LABELS: Record<ContentField | OptionField, string> = {
 	category: 'Category',
 	ttl: 'TTL (Seconds)',
 	tag: 'Tag',
+	cardTitle: 'Card Title',
+	suggestions: 'Suggestions',
+	custom: 'Custom Message',
+	webhookUrl: 'Webhook URL',
+	webhookVersion: 'Webhook Version',
 };

@@ -6,7 +6,8 @@
  * Sources, as each entry names them: `yml` = Vonage's Messages API v0.1 OpenAPI file
  * (messages-v0.1.yml, schema `message`); `README` = the shared Vonage reference
  * (/work/shared/vonage/README.md); `SDK` = Vonage's SDK request types (vonage-node-sdk
- * packages/messages, the Python SDK's models).
+ * packages/messages, the Python SDK's models); `Java` = Vonage's Java SDK 9.x request builders (their
+ * length checks: com.vonage.client.messages.rcs). v1-only rows and channels are refused in v0.1.
  */
 import type {
 	ApiVersion,
@@ -23,7 +24,8 @@ export type AddressKind =
 	| 'smsSender' // a number or an alphanumeric sender ID
 	| 'mmsSender' // a number or a US short code
 	| 'viberService' // the Viber service message ID Vonage gave you
-	| 'messengerId'; // a Facebook page ID or a page-scoped user ID
+	| 'messengerId' // a Facebook page ID or a page-scoped user ID
+	| 'rcsAgent'; // the ID of an RCS agent
 
 /** The editor fields a message type reads, in the order they are checked. */
 export type ContentField =
@@ -33,10 +35,13 @@ export type ContentField =
 	| 'templateName'
 	| 'templateParameters'
 	| 'locale'
-	| 'policy';
+	| 'policy'
+	| 'cardTitle'
+	| 'suggestions'
+	| 'custom';
 
 /** A channel's options (the editor's Options collection), in the order they are checked. */
-export type OptionField = 'category' | 'ttl' | 'tag';
+export type OptionField = 'category' | 'ttl' | 'tag' | 'webhookUrl' | 'webhookVersion';
 
 export interface ChannelRules {
 	from: AddressKind;
@@ -44,6 +49,8 @@ export interface ChannelRules {
 	to: AddressKind | Record<ApiVersion, AddressKind>;
 	/** The channel's own options. */
 	options: readonly OptionField[];
+	/** The API versions that have this channel (both when unset). */
+	versions?: readonly ApiVersion[];
 	source: string;
 }
 
@@ -79,6 +86,14 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 		options: ['category', 'tag'],
 		source: 'yml messenger: from.id and to.id, 1 to 50 characters',
 	},
+	rcs: {
+		from: 'rcsAgent',
+		to: 'number',
+		options: ['ttl'],
+		versions: ['v1'],
+		source:
+			'SDK RCSParams (channel rcs, v1 only; fixtures send from an agent name, to a number); Java RcsRequest',
+	},
 };
 
 /** The kind of address To takes in `version`. */
@@ -96,11 +111,30 @@ export interface TypeRule {
 	text?: { max: number; by?: string };
 	/** Caption: the API versions that send one with this type, and its length there; none when unset. */
 	caption?: Partial<Record<ApiVersion, { min?: number; max?: number }>>;
+	/** Suggestions: at most `max` (rulesV1.ts SUGGESTION_RULES says what each one holds). */
+	suggestions?: { max: number };
+	/** The API versions that have this type (both when unset). */
+	versions?: readonly ApiVersion[];
 	source: string;
 }
 
 const TEXT: readonly ContentField[] = ['text'];
 const MEDIA: readonly ContentField[] = ['mediaUrl', 'caption'];
+const V1: readonly ApiVersion[] = ['v1'];
+/** A media type only v1 has, with a caption there (`caption` limits, when known). */
+const v1Media = (
+	channel: Channel,
+	type: MessageType,
+	source: string,
+	caption: { min?: number; max?: number } | null = {},
+): TypeRule => ({
+	channel,
+	type,
+	fields: caption ? MEDIA : ['mediaUrl'],
+	...(caption ? { caption: { v1: caption } } : {}),
+	versions: V1,
+	source,
+});
 const TEMPLATE: readonly ContentField[] = [
 	'templateName',
 	'templateParameters',
@@ -125,6 +159,14 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		source:
 			'yml mmsMessage image {url} (no caption); SDK MMSImage {url, caption}; Python SDK MmsResource caption 1-2000',
 	},
+	...(['vcard', 'audio', 'video'] as const).map((type) =>
+		v1Media(
+			'mms',
+			type,
+			`SDK MMS${type === 'vcard' ? 'Vcard' : type[0].toUpperCase() + type.slice(1)}Params {url, caption}; Python SDK MmsResource caption 1-2000`,
+			{ min: 1, max: 2000 },
+		),
+	),
 	{
 		channel: 'whatsapp',
 		type: 'text',
@@ -180,6 +222,7 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		caption: { v1: {} },
 		source: 'yml viber image {url}; SDK ViberImage {url, caption}',
 	},
+	v1Media('viber', 'file', 'SDK ViberFileParams file {url, caption}'),
 	{
 		channel: 'messenger',
 		type: 'text',
@@ -195,6 +238,38 @@ export const TYPE_RULES: readonly TypeRule[] = [
 			source: `yml ${type}MessageFacebook {url}; SDK Messenger${type[0].toUpperCase()}${type.slice(1)} {url}`,
 		}),
 	),
+	// RCS (v1 only). Messenger: v1 adds no message type (SDK Messenger* classes: text, image, audio, video, file).
+	{
+		channel: 'rcs',
+		type: 'text',
+		fields: ['text', 'suggestions'],
+		text: { max: 3072 },
+		suggestions: { max: 11 },
+		versions: V1,
+		source:
+			'SDK RCSTextParams {text, suggestions}; Java RcsTextRequest: text up to 3072, at most 11 suggestions',
+	},
+	v1Media('rcs', 'image', 'SDK RCSImageParams image {url}', null),
+	v1Media('rcs', 'video', 'SDK RCSVideoParams video {url}', null),
+	v1Media('rcs', 'file', 'SDK RCSFileParams file {url}', null),
+	{
+		channel: 'rcs',
+		type: 'card',
+		fields: ['cardTitle', 'text', 'mediaUrl', 'suggestions'],
+		text: { max: 2000 },
+		suggestions: { max: 4 },
+		versions: V1,
+		source:
+			'Java RcsCard {title up to 200, text up to 2000, media_url, suggestions at most 4}; .NET SDK RcsCardRequest; Vonage curl snippet messages/rcs send-rich-card',
+	},
+	{
+		channel: 'rcs',
+		type: 'custom',
+		fields: ['custom'],
+		versions: V1,
+		source:
+			'SDK RCSCustomParams custom: an object, sent as given (Messages.send copies it unchanged)',
+	},
 ];
 
 /** A channel's rows, in order. */

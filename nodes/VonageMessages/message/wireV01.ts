@@ -12,6 +12,7 @@ export const V01_ADDRESS_FIELD: Record<AddressKind, 'number' | 'id'> = {
 	mmsSender: 'number',
 	viberService: 'id',
 	messengerId: 'id',
+	rcsAgent: 'id', // never sent: v0.1 has no RCS (check.ts refuses it)
 };
 
 /**
@@ -39,6 +40,8 @@ export function toV01Body(message: Message): IDataObject {
 		if (content.parameters.length > 0) template.parameters = content.parameters;
 		envelope.content = { type: 'template', template };
 		envelope.whatsapp = { policy: content.policy, locale: content.locale };
+	} else if (content.type === 'card' || content.type === 'custom') {
+		throw new Error(`API v0.1 has no ${content.type} messages`); // check.ts refuses them first
 	} else {
 		const media: IDataObject = { url: content.url };
 		if (content.caption !== undefined) media.caption = content.caption;

@@ -18,6 +18,14 @@ export function toV1Body(message: Message): IDataObject {
 	};
 	if (content.type === 'text') {
 		body.text = content.text;
+		if (content.suggestions) body.suggestions = content.suggestions;
+	} else if (content.type === 'card') {
+		// Java RcsCard / Vonage's curl snippet: {title, text, media_url, suggestions}.
+		const card: IDataObject = { title: content.title, text: content.text, media_url: content.url };
+		if (content.suggestions) card.suggestions = content.suggestions;
+		body.card = card;
+	} else if (content.type === 'custom') {
+		body.custom = content.custom;
 	} else if (content.type === 'template') {
 		body.template = { name: content.name, parameters: content.parameters };
 		// v1 takes WhatsApp's own language codes: en_GB rather than BCP 47's en-GB.
@@ -35,5 +43,9 @@ export function toV1Body(message: Message): IDataObject {
 		body.messenger = { category: 'response', ...message.messenger };
 	}
 	if (message.clientRef !== undefined) body.client_ref = message.clientRef;
+	const v1 = message.v1 ?? {};
+	if (v1.ttl !== undefined) body.ttl = v1.ttl;
+	if (v1.webhookUrl !== undefined) body.webhook_url = v1.webhookUrl;
+	if (v1.webhookVersion !== undefined) body.webhook_version = v1.webhookVersion;
 	return body;
 }

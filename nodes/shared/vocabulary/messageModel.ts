@@ -3,16 +3,29 @@
  * normalised. It knows nothing about the API: the send node's message/wireV01.ts and wireV1.ts turn it
  * into a request body. Shared because the triggers name channels by it too.
  */
-export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger';
-export type MediaType = 'image' | 'audio' | 'video' | 'file';
-export type MessageType = 'text' | MediaType | 'template';
+export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger' | 'rcs';
+export type MediaType = 'image' | 'audio' | 'video' | 'file' | 'vcard';
+export type MessageType = 'text' | MediaType | 'template' | 'card' | 'custom';
 export type ApiVersion = 'v0.1' | 'v1';
 
 export const API_VERSIONS: readonly ApiVersion[] = ['v0.1', 'v1'];
-export const MEDIA_TYPES: readonly MediaType[] = ['image', 'audio', 'video', 'file'];
+export const MEDIA_TYPES: readonly MediaType[] = ['image', 'audio', 'video', 'file', 'vcard'];
+
+/**
+ * An RCS suggested reply or action, in the v1 wire's field names (Vonage node SDK `AnyRCSSuggestion`,
+ * sent snake_cased: `postback_data`, `phone_number`, ...). Checked by the send node's message/suggestions.ts.
+ */
+export interface Suggestion {
+	type: string;
+	text: string;
+	postback_data: string;
+	[field: string]: string;
+}
 
 export type Content =
-	| { type: 'text'; text: string }
+	| { type: 'text'; text: string; suggestions?: Suggestion[] }
+	| { type: 'card'; title: string; text: string; url: string; suggestions?: Suggestion[] }
+	| { type: 'custom'; custom: Record<string, unknown> }
 	| { type: MediaType; url: string; caption?: string }
 	| {
 			type: 'template';
@@ -34,6 +47,14 @@ export interface MessengerOptions {
 	tag?: string;
 }
 
+/** v1 only: options of the whole message (Vonage node SDK `MessageParams`, `RCSParams`). */
+export interface V1Options {
+	/** Seconds Vonage tries to deliver (RCS). */
+	ttl?: number;
+	webhookUrl?: string;
+	webhookVersion?: 'v0.1' | 'v1';
+}
+
 export interface Message {
 	channel: Channel;
 	/** A phone number (E.164 digits), an SMS sender ID, an MMS short code, a Viber service ID or a Messenger page ID. */
@@ -44,6 +65,7 @@ export interface Message {
 	content: Content;
 	viber?: ViberOptions;
 	messenger?: MessengerOptions;
+	v1?: V1Options;
 }
 
 export const isMedia = (type: string): type is MediaType =>

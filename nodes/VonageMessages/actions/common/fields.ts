@@ -4,8 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { CHANNELS } from '../../../shared/vocabulary/channels';
 import type { Channel, MessageType } from '../../../shared/vocabulary/messageModel';
 import { isMedia } from '../../../shared/vocabulary/messageModel';
-import { captionTypes, CLIENT_REF_MAX, OPTION_RULES, ruleOf, typesOf } from '../../message/rules';
+import {
+	captionTypes,
+	CHANNEL_RULES,
+	CLIENT_REF_MAX,
+	OPTION_RULES,
+	ruleOf,
+	typesOf,
+} from '../../message/rules';
 import { optionsProperty } from './sendOptions';
+import { customProperty, RCS_TTL, rcsContentProperties } from './v1Fields';
 
 /** Editor and AI-tool wording per channel: what goes into From and To. */
 const ADDRESSES: Record<
@@ -42,6 +50,13 @@ const ADDRESSES: Record<
 			"The customer's Viber phone number in international format: country code then number",
 		],
 	},
+	rcs: {
+		from: ['Vonage', 'The ID of your RCS agent, as Vonage set it up'],
+		to: [
+			'447700900000',
+			"The customer's phone number in international format: country code then number, e.g. 447700900000",
+		],
+	},
 	messenger: {
 		from: [
 			'107083064136738',
@@ -60,6 +75,17 @@ const TYPE_OPTIONS: Record<MessageType, INodePropertyOptions> = {
 	audio: { name: 'Audio', value: 'audio', description: 'A sound file from a public URL' },
 	video: { name: 'Video', value: 'video', description: 'A video from a public URL' },
 	file: { name: 'File', value: 'file', description: 'A document (e.g. PDF) from a public URL' },
+	vcard: { name: 'vCard', value: 'vcard', description: 'A contact card (.vcf) from a public URL' },
+	card: {
+		name: 'Card',
+		value: 'card',
+		description: 'A rich card: title, text, a picture or video, and suggestions',
+	},
+	custom: {
+		name: 'Custom',
+		value: 'custom',
+		description: "The channel's own message as a JSON object",
+	},
 	template: {
 		name: 'Template',
 		value: 'template',
@@ -117,6 +143,7 @@ function channelOptions(channel: Channel): INodeProperties[] {
 			},
 		];
 	}
+	if (channel === 'rcs') return [RCS_TTL];
 	if (channel === 'messenger') {
 		return [
 			{
@@ -173,7 +200,13 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 		},
 	];
 	if (types.length > 1) {
-		const options = types.map((type) => TYPE_OPTIONS[type]);
+		// A type only v1 has, on a channel both have, says so (check.ts refuses it in v0.1).
+		const channelV1Only = CHANNEL_RULES[channel].versions?.length === 1;
+		const options = typesOf(channel).map(({ type, versions }) =>
+			versions && !channelV1Only
+				? { ...TYPE_OPTIONS[type], name: `${TYPE_OPTIONS[type].name} (API V1)` }
+				: TYPE_OPTIONS[type],
+		);
 		properties.push({
 			displayName: 'Message Type',
 			name: 'messageType',
@@ -193,10 +226,12 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			default: '',
 			typeOptions: { rows: 3 },
 			description: `The message text, up to ${textRule.max} characters`,
-			...showFor(['text']),
+			...showFor(types.includes('card') ? ['text', 'card'] : ['text']),
 		});
 	}
-	if (mediaTypes.length > 0) {
+	if (channel === 'rcs') properties.push(rcsContentProperties(showFor)[0]);
+	const cards = types.includes('card') ? (['card'] as MessageType[]) : [];
+	if (mediaTypes.length + cards.length > 0) {
 		properties.push({
 			displayName: 'Media URL',
 			name: 'mediaUrl',
@@ -206,9 +241,12 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			placeholder: 'https://example.com/photo.jpg',
 			description:
 				'Public http(s) link to the image, audio, video or file; Vonage downloads it from there',
-			...showFor(mediaTypes),
+			...showFor([...mediaTypes, ...cards]),
 		});
 	}
+	if (channel === 'rcs') properties.push(rcsContentProperties(showFor)[1]);
+	if (types.includes('custom'))
+		properties.push(customProperty(showFor, '{"contentMessage": {"text": "Hi"}}'));
 	if (captions.length > 0) {
 		const inV01 = captionTypes(channel, 'v0.1');
 		const onlyV1 = captions.filter((type) => !inV01.includes(type));
