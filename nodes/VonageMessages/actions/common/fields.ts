@@ -212,7 +212,8 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			name: 'messageType',
 			type: 'options',
 			options,
-			default: 'text',
+			// The channel's first type (MMS: image, as before it had others); the rules' order.
+			default: types[0],
 			description: `What kind of ${spec.label} message to send`,
 		});
 	}
