@@ -354,7 +354,11 @@ export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProper
 			{
 				name: 'Send',
 				value: 'send',
-				description: `Send ${article} ${label} message`,
+				// The AI tool reads this: RCS says what it adds (suggestions, whose taps come back as choice_id).
+				description:
+					channel === 'rcs'
+						? 'Send an RCS text or card with suggested replies and actions (dial, location, URL, calendar), media or a custom message'
+						: `Send ${article} ${label} message`,
 				action: `Send ${article} ${label} message`,
 			},
 		],
