@@ -187,20 +187,6 @@ describe('RCS at POST /v1/messages', () => {
 		expect(res.data.invalid_parameters.map((p: { name: string }) => p.name)).toContain(name);
 		expect(emu.accepted).toHaveLength(0);
 	});
-
-	it('refuses RCS through v0.1, which has no RCS channel', async () => {
-		const res = await axios.post(
-			`${emu.url}/v0.1/messages`,
-			{
-				to: { type: 'rcs', number: R.to },
-				from: { type: 'rcs', id: R.from },
-				message: { content: { type: 'text', text: 'Hi' } },
-			},
-			{ headers: { authorization: bearer() }, validateStatus: () => true },
-		);
-		expect(res.status).toBeGreaterThanOrEqual(400);
-		expect(emu.accepted).toHaveLength(0);
-	});
 });
 
 describe('RCS events', () => {
@@ -231,12 +217,18 @@ describe('RCS events', () => {
 		expect(checkFields(event, V1_INBOUND)).toEqual([]);
 	});
 
-	it('takes an RCS tap through POST /_emulator/inbound', async () => {
+	it('takes an RCS tap through POST /_emulator/inbound and sends it in v1', async () => {
 		const res = await axios.post(
 			`${emu.url}/_emulator/inbound`,
 			{ channel: 'rcs', from: R.to, to: R.from, type: 'button', text: 'Yes', id: 'yes' },
 			{ validateStatus: () => true },
 		);
-		expect(res.status).toBeLessThan(300);
+		expect(res.status).toBe(200);
+		expect(res.data.version).toBe('v1');
+		expect(JSON.parse(res.data.body)).toMatchObject({
+			channel: 'rcs',
+			message_type: 'button',
+			button: { text: 'Yes', payload: 'yes' },
+		});
 	});
 });
