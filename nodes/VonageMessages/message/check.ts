@@ -7,32 +7,23 @@ import { CHANNELS } from '../../shared/vocabulary/channels';
 import type { ApiVersion, Channel, Content, Message } from '../../shared/vocabulary/messageModel';
 import { checkAddress, isBsuid } from './addresses';
 import { checkClientRef, CONTENT_CHECKS } from './contentChecks';
-import { checkMessenger, checkV1Options, checkViber } from './optionChecks';
-import { accept, Problem, text } from './problem';
-import { CHANNEL_RULES, recipientKind, ruleOf, typesOf, type TypeRule } from './rules';
+import { checkMessenger, checkViber } from './optionChecks';
+import { checkV1Options } from './v1OptionChecks';
+import { accept, LABELS, Problem, text } from './problem';
+import {
+	CHANNEL_RULES,
+	recipientKind,
+	ruleOf,
+	typesOf,
+	type ContentField,
+	type OptionField,
+	type TypeRule,
+} from './rules';
 
 /** One item's parameters as the editor (or an expression) gave them, before any check. */
-export interface RawMessage {
-	from?: unknown;
-	to?: unknown;
-	clientRef?: unknown;
-	messageType?: unknown;
-	text?: unknown;
-	mediaUrl?: unknown;
-	caption?: unknown;
-	templateName?: unknown;
-	templateParameters?: unknown;
-	locale?: unknown;
-	policy?: unknown;
-	category?: unknown;
-	ttl?: unknown;
-	tag?: unknown;
-	cardTitle?: unknown;
-	suggestions?: unknown;
-	custom?: unknown;
-	webhookUrl?: unknown;
-	webhookVersion?: unknown;
-}
+export type RawMessage = Partial<
+	Record<'from' | 'to' | 'clientRef' | 'messageType' | ContentField | OptionField, unknown>
+>;
 
 /** The first problem found, with the editor label of its field; or the checked message. */
 export type Checked =
@@ -109,6 +100,14 @@ export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMess
 		}
 		const v1 = checkV1Options(channel, version, raw);
 		if (v1) message.v1 = v1;
+		const row = typeRule(channel, version, raw.messageType);
+		if (row.needs && !raw[row.needs]) {
+			throw new Problem(
+				LABELS[row.needs],
+				`is required with a ${CHANNELS[channel].label} ${row.type}`,
+				'Add the option with the message_uuid of the message it answers, e.g. {{ $json.message_uuid }} from the Inbound Trigger',
+			);
+		}
 		return { ok: true, message };
 	} catch (error) {
 		const problem =

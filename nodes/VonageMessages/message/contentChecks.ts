@@ -11,6 +11,7 @@ import {
 	type FieldCheck,
 } from './problem';
 import { checkCardTitle, checkCustom, checkSuggestions } from './suggestionChecks';
+import { checkCoordinate, checkEmoji, checkSticker, placeText } from './whatsappChecks';
 import { CLIENT_REF_MAX, ruleOf, TEMPLATE_RULES, type ContentField, type TypeRule } from './rules';
 
 const SMS_TEXT = ruleOf('sms', 'text')!.text!;
@@ -204,4 +205,19 @@ export const CONTENT_CHECKS: Record<
 		return list ? ['suggestions', list] : undefined;
 	},
 	custom: (raw) => ['custom', checkCustom(raw)],
+	sticker: (raw) => ['sticker', checkSticker(raw)],
+	emoji: (raw) => {
+		const emoji = checkEmoji(raw);
+		return emoji === undefined ? undefined : ['emoji', emoji];
+	},
+	latitude: (raw) => ['latitude', checkCoordinate(raw, 'latitude')],
+	longitude: (raw) => ['longitude', checkCoordinate(raw, 'longitude')],
+	placeName: (raw) => {
+		const value = placeText(raw, 'placeName');
+		return value === undefined ? undefined : ['name', value];
+	},
+	placeAddress: (raw) => {
+		const value = placeText(raw, 'placeAddress');
+		return value === undefined ? undefined : ['address', value];
+	},
 };

@@ -1,14 +1,7 @@
 /** The checks of the Viber and Messenger options, reading their values and ranges from rules.ts. */
-import type {
-	ApiVersion,
-	Channel,
-	MessengerOptions,
-	V1Options,
-	ViberOptions,
-} from '../../shared/vocabulary/messageModel';
+import type { MessengerOptions, ViberOptions } from '../../shared/vocabulary/messageModel';
 import { LABELS, Problem, text } from './problem';
 import { OPTION_RULES, type Choice } from './rules';
-import { RCS_RULES, WEBHOOK_RULES } from './rulesV1';
 
 /** "Use a (the default), b or c". */
 function useOneOf(values: readonly string[]): string {
@@ -38,10 +31,10 @@ export function checkViber(options: {
 	return Object.keys(checked).length > 0 ? checked : undefined;
 }
 
-const given = (raw: unknown) => raw !== undefined && raw !== null && raw !== '';
+export const given = (raw: unknown) => raw !== undefined && raw !== null && raw !== '';
 
 /** TTL: whole seconds within the channel's range, or none. */
-function seconds(raw: unknown, range: { min: number; max: number }, label: string) {
+export function seconds(raw: unknown, range: { min: number; max: number }, label: string) {
 	if (!given(raw)) return undefined;
 	const shown = typeof raw === 'number' ? String(raw) : text(raw, LABELS.ttl);
 	const ttl = typeof raw === 'number' ? raw : Number(shown.trim());
@@ -55,64 +48,6 @@ function seconds(raw: unknown, range: { min: number; max: number }, label: strin
 	}
 	return ttl;
 }
-
-function webhookUrl(raw: unknown): string {
-	const value = text(raw, LABELS.webhookUrl).trim();
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	const loopback = (WEBHOOK_RULES.loopback as readonly string[]).includes(url?.hostname ?? '');
-	if (
-		url &&
-		!/\s/.test(value) &&
-		(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
-	)
-		return value;
-	throw new Problem(
-		LABELS.webhookUrl,
-		`is not an https URL (got "${value}")`,
-		'Use an https:// address for the status events of this message (http only to localhost), or remove the option',
-	);
-}
-
-/**
- * The options only v1 has: RCS `ttl` and the per-message webhook. Given in v0.1, each is refused
- * with the fix (set API Version to v1), never dropped.
- */
-export function checkV1Options(
-	channel: Channel,
-	version: ApiVersion,
-	options: { ttl?: unknown; webhookUrl?: unknown; webhookVersion?: unknown },
-): V1Options | undefined {
-	const fields = (['webhookUrl', 'webhookVersion'] as const).filter((f) => given(options[f]));
-	if (version !== 'v1' && fields.length > 0)
-		throw new Problem(
-			LABELS[fields[0]],
-			'is an option of API v1 only',
-			'Set Options > API Version to v1, or remove the option',
-		);
-	const checked: V1Options = {};
-	if (channel === 'rcs') {
-		const ttl = seconds(options.ttl, RCS_RULES.ttl, 'RCS');
-		if (ttl !== undefined) checked.ttl = ttl;
-	}
-	if (given(options.webhookUrl)) checked.webhookUrl = webhookUrl(options.webhookUrl);
-	if (given(options.webhookVersion)) {
-		const value = text(options.webhookVersion, LABELS.webhookVersion).trim();
-		if (!(WEBHOOK_RULES.versions as readonly string[]).includes(value))
-			throw new Problem(
-				LABELS.webhookVersion,
-				`is not a webhook format (got "${value}")`,
-				`Use ${WEBHOOK_RULES.versions.join(' or ')}`,
-			);
-		checked.webhookVersion = value as V1Options['webhookVersion'];
-	}
-	return Object.keys(checked).length > 0 ? checked : undefined;
-}
-
 export function checkMessenger(options: {
 	category?: unknown;
 	tag?: unknown;

@@ -38,10 +38,26 @@ export type ContentField =
 	| 'policy'
 	| 'cardTitle'
 	| 'suggestions'
-	| 'custom';
+	| 'custom'
+	| 'sticker'
+	| 'emoji'
+	| 'latitude'
+	| 'longitude'
+	| 'placeName'
+	| 'placeAddress';
 
 /** A channel's options (the editor's Options collection), in the order they are checked. */
-export type OptionField = 'category' | 'ttl' | 'tag' | 'webhookUrl' | 'webhookVersion';
+export type OptionField =
+	| 'category'
+	| 'ttl'
+	| 'tag'
+	| 'webhookUrl'
+	| 'webhookVersion'
+	| 'context'
+	| 'encodingType'
+	| 'trustedRecipient'
+	| 'contentId'
+	| 'entityId';
 
 export interface ChannelRules {
 	from: AddressKind;
@@ -58,7 +74,7 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	sms: {
 		from: 'smsSender',
 		to: 'number',
-		options: [],
+		options: ['encodingType', 'ttl', 'trustedRecipient', 'contentId', 'entityId'],
 		source: 'README: E.164 numbers; from may be an alphanumeric sender ID',
 	},
 	mms: {
@@ -70,7 +86,7 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	whatsapp: {
 		from: 'number',
 		to: { 'v0.1': 'number', v1: 'whatsappUser' },
-		options: [],
+		options: ['context'],
 		source:
 			'yml whatsapp to.number; v1: Java SDK 9.13.0 WhatsappRequest/Bsuid (README: a BSUID when the number is hidden)',
 	},
@@ -115,6 +131,8 @@ export interface TypeRule {
 	suggestions?: { max: number };
 	/** The API versions that have this type (both when unset). */
 	versions?: readonly ApiVersion[];
+	/** An option this type cannot go without (a reaction needs the message it reacts to). */
+	needs?: OptionField;
 	source: string;
 }
 
@@ -207,6 +225,38 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		type: 'template',
 		fields: TEMPLATE,
 		source: 'yml templateMessageWhatsApp and whatsapp {policy, locale}; SDK WhatsAppTemplate',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'sticker',
+		fields: ['sticker'],
+		versions: V1,
+		source: 'SDK WhatsAppStickerParams sticker {url} or {id}; Java WhatsappStickerRequest',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'reaction',
+		fields: ['emoji'],
+		versions: V1,
+		needs: 'context',
+		source:
+			"SDK WhatsAppReactionType {action: 'react' | 'unreact', emoji?}; Java WhatsappReactionRequest: \"Context message ID is required.\"",
+	},
+	{
+		channel: 'whatsapp',
+		type: 'location',
+		fields: ['latitude', 'longitude', 'placeName', 'placeAddress'],
+		versions: V1,
+		source:
+			'Java WhatsappLocationRequest: sent as custom {type: location, location: {latitude, longitude, name, address}}; "Both latitude and longitude are required."',
+	},
+	{
+		channel: 'whatsapp',
+		type: 'custom',
+		fields: ['custom'],
+		versions: V1,
+		source:
+			'SDK WhatsAppCustomParams custom: an object (interactive lists, buttons, product messages), sent as given',
 	},
 	{
 		channel: 'viber',

@@ -123,3 +123,15 @@ export const WEBHOOK_RULES = {
 	/** https, or http only to this machine (house rule: nothing leaves over plain http). */
 	loopback: ['localhost', '127.0.0.1', '[::1]'],
 } as const;
+
+/** SMS in v1 (SDK SMSParams {ttl, trustedRecipient, sms: {encodingType, contentId, entityId}}; its fixtures). */
+export const SMS_V1_RULES = {
+	/** SDK: "The duration in seconds", Vonage tries "for 72 hours" by default (259200); Java: "TTL must be positive." */
+	ttl: { min: 1, max: 259200 },
+	encodingTypes: ['auto', 'text', 'unicode'],
+	/** Java OutboundSettings: "Content ID cannot be blank." / "Entity ID cannot be blank." */
+	idPattern: /^\S(?:.*\S)?$/,
+} as const;
+
+/** A message_uuid (Vonage answers with UUIDs; the context of a WhatsApp reply or reaction names one). */
+export const MESSAGE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -26,6 +26,18 @@ export function toV1Body(message: Message): IDataObject {
 		body.card = card;
 	} else if (content.type === 'custom') {
 		body.custom = content.custom;
+	} else if (content.type === 'sticker') {
+		body.sticker = { ...content.sticker };
+	} else if (content.type === 'reaction') {
+		// SDK WhatsAppReactionType: react with an emoji, or unreact.
+		body.reaction = content.emoji
+			? { action: 'react', emoji: content.emoji }
+			: { action: 'unreact' };
+	} else if (content.type === 'location') {
+		// Java WhatsappLocationRequest: a location is a custom message of type location.
+		body.message_type = 'custom';
+		const { type, ...location } = content;
+		body.custom = { type, location };
 	} else if (content.type === 'template') {
 		body.template = { name: content.name, parameters: content.parameters };
 		// v1 takes WhatsApp's own language codes: en_GB rather than BCP 47's en-GB.
@@ -47,5 +59,8 @@ export function toV1Body(message: Message): IDataObject {
 	if (v1.ttl !== undefined) body.ttl = v1.ttl;
 	if (v1.webhookUrl !== undefined) body.webhook_url = v1.webhookUrl;
 	if (v1.webhookVersion !== undefined) body.webhook_version = v1.webhookVersion;
+	if (v1.context !== undefined) body.context = { message_uuid: v1.context };
+	if (v1.trustedRecipient) body.trusted_recipient = true;
+	if (v1.sms) body.sms = { ...v1.sms };
 	return body;
 }

@@ -5,7 +5,15 @@
  */
 export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger' | 'rcs';
 export type MediaType = 'image' | 'audio' | 'video' | 'file' | 'vcard';
-export type MessageType = 'text' | MediaType | 'template' | 'card' | 'custom';
+export type MessageType =
+	| 'text'
+	| MediaType
+	| 'template'
+	| 'card'
+	| 'custom'
+	| 'sticker'
+	| 'reaction'
+	| 'location';
 export type ApiVersion = 'v0.1' | 'v1';
 
 export const API_VERSIONS: readonly ApiVersion[] = ['v0.1', 'v1'];
@@ -26,6 +34,12 @@ export type Content =
 	| { type: 'text'; text: string; suggestions?: Suggestion[] }
 	| { type: 'card'; title: string; text: string; url: string; suggestions?: Suggestion[] }
 	| { type: 'custom'; custom: Record<string, unknown> }
+	/** A WhatsApp sticker by URL or by the ID WhatsApp gave it. */
+	| { type: 'sticker'; sticker: { url: string } | { id: string } }
+	/** An emoji on a message (`context`), or none to take it back. */
+	| { type: 'reaction'; emoji?: string }
+	/** A place; decimal degrees as text, as the SDKs send them. */
+	| { type: 'location'; latitude: string; longitude: string; name?: string; address?: string }
 	| { type: MediaType; url: string; caption?: string }
 	| {
 			type: 'template';
@@ -53,6 +67,12 @@ export interface V1Options {
 	ttl?: number;
 	webhookUrl?: string;
 	webhookVersion?: 'v0.1' | 'v1';
+	/** WhatsApp: the message_uuid this one answers (or reacts to). */
+	context?: string;
+	/** SMS: Fraud Defender's per-message override. */
+	trustedRecipient?: boolean;
+	/** SMS: `sms: {encoding_type, content_id, entity_id}`. */
+	sms?: { encoding_type?: string; content_id?: string; entity_id?: string };
 }
 
 export interface Message {

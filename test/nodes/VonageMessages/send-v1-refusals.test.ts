@@ -12,6 +12,8 @@ const reply = (extra: object = {}) => ({ type: 'reply', text: 'Yes', postbackDat
 const list = (...items: unknown[]) => JSON.stringify(items);
 const text = (suggestions: string): INodeParameters => ({ text: 'Pick', suggestions });
 const URL = 'https://example.com/a.jpg';
+const UUID = 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab';
+const v1 = { apiVersion: 'v1' };
 
 const cases: Array<
 	[label: string, resource: Resource, parameters: INodeParameters, error: RegExp]
@@ -255,6 +257,96 @@ const cases: Array<
 		'rcs',
 		{ messageType: 'custom', custom: '{}' },
 		/^'Custom Message' in item 0 is an empty object, not a JSON object/,
+	],
+	[
+		'a WhatsApp sticker through v0.1',
+		'whatsapp',
+		{ messageType: 'sticker', sticker: 'id1' },
+		/^'Message Type' in item 0 sticker exists only in API v1/,
+	],
+	[
+		'a reply context through v0.1',
+		'whatsapp',
+		{ text: 'Hi', options: { context: UUID } },
+		/^'Reply To \(Message UUID\)' in item 0 is an option of API v1 only/,
+	],
+	[
+		'a reply context that is no message UUID',
+		'whatsapp',
+		{ text: 'Hi', options: { ...v1, context: 'abc' } },
+		/^'Reply To \(Message UUID\)' in item 0 is not a message_uuid \(got "abc"\)/,
+	],
+	[
+		'a reaction without the message it reacts to',
+		'whatsapp',
+		{ messageType: 'reaction', emoji: '👍', options: v1 },
+		/^'Reply To \(Message UUID\)' in item 0 is required with a WhatsApp reaction/,
+	],
+	[
+		'a reaction that is not an emoji',
+		'whatsapp',
+		{ messageType: 'reaction', emoji: 'ok', options: { ...v1, context: UUID } },
+		/^'Emoji' in item 0 is not an emoji \(got "ok"\)/,
+	],
+	[
+		'a sticker that is neither URL nor ID',
+		'whatsapp',
+		{ messageType: 'sticker', sticker: 'my sticker', options: v1 },
+		/^'Sticker' in item 0 is neither a sticker URL nor a sticker ID/,
+	],
+	[
+		'a location at latitude 95',
+		'whatsapp',
+		{ messageType: 'location', latitude: '95', longitude: '0', options: v1 },
+		/^'Latitude' in item 0 is not a latitude from -90 to 90 \(got "95"\)/,
+	],
+	[
+		'a location with a text longitude',
+		'whatsapp',
+		{ messageType: 'location', latitude: '1', longitude: 'east', options: v1 },
+		/^'Longitude' in item 0 is not a longitude from -180 to 180/,
+	],
+	[
+		'a WhatsApp custom message that is a list',
+		'whatsapp',
+		{ messageType: 'custom', custom: '[{"type": "text"}]', options: v1 },
+		/^'Custom Message' in item 0 is a list \(array\), not a JSON object/,
+	],
+	[
+		'an SMS encoding type through v0.1',
+		'sms',
+		{ text: 'Hi', options: { encodingType: 'unicode' } },
+		/^'Encoding Type' in item 0 is an option of API v1 only/,
+	],
+	[
+		'an SMS TTL through v0.1',
+		'sms',
+		{ text: 'Hi', options: { ttl: 600 } },
+		/^'TTL \(Seconds\)' in item 0 is an option of API v1 only/,
+	],
+	[
+		'an SMS encoding type that does not exist',
+		'sms',
+		{ text: 'Hi', options: { ...v1, encodingType: '={{ "binary" }}' } },
+		/^'Encoding Type' in item 0 is not an SMS encoding \(got "binary"\)/,
+	],
+	[
+		'an SMS TTL of 0',
+		'sms',
+		{ text: 'Hi', options: { ...v1, ttl: 0 } },
+		/^'TTL \(Seconds\)' in item 0 is not a whole number of seconds from 1 to 259200/,
+	],
+	[
+		'a blank SMS entity ID',
+		'sms',
+		{ text: 'Hi', options: { ...v1, entityId: ' ' } },
+		/^'Entity ID' in item 0 is blank or starts or ends with a space/,
+	],
+	[
+		'a trusted recipient that is text',
+		'sms',
+		{ text: 'Hi', options: { ...v1, trustedRecipient: '={{ "yes" }}' } },
+		/^'Trusted Recipient' in item 0 is not true or false/,
 	],
 ];
 

@@ -10,6 +10,14 @@ import { ADDRESSES, sendOn, type Resource } from '../../support/channels';
 const emulator = useEmulator();
 
 const rc = ADDRESSES.rcs;
+const wa = ADDRESSES.whatsapp;
+const UUID = 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab';
+const whatsapp = (fields: IDataObject): IDataObject => ({
+	channel: 'whatsapp',
+	to: wa.to,
+	from: wa.from,
+	...fields,
+});
 const URL = 'https://example.com/media/cat.jpg';
 const v1 = { apiVersion: 'v1' };
 
@@ -191,6 +199,110 @@ const cases: Case[] = [
 		},
 	},
 	{
+		label: 'WhatsApp sticker by URL',
+		resource: 'whatsapp',
+		parameters: { messageType: 'sticker', sticker: 'https://example.com/s.webp', options: v1 },
+		body: whatsapp({ message_type: 'sticker', sticker: { url: 'https://example.com/s.webp' } }),
+	},
+	{
+		label: 'WhatsApp sticker by ID',
+		resource: 'whatsapp',
+		parameters: { messageType: 'sticker', sticker: 'sticker-id-42', options: v1 },
+		body: whatsapp({ message_type: 'sticker', sticker: { id: 'sticker-id-42' } }),
+	},
+	{
+		label: 'WhatsApp reaction on a message',
+		resource: 'whatsapp',
+		parameters: { messageType: 'reaction', emoji: '👍', options: { ...v1, context: UUID } },
+		body: whatsapp({
+			message_type: 'reaction',
+			reaction: { action: 'react', emoji: '👍' },
+			context: { message_uuid: UUID },
+		}),
+	},
+	{
+		label: 'WhatsApp reaction taken back (no emoji)',
+		resource: 'whatsapp',
+		parameters: { messageType: 'reaction', options: { ...v1, context: UUID } },
+		body: whatsapp({
+			message_type: 'reaction',
+			reaction: { action: 'unreact' },
+			context: { message_uuid: UUID },
+		}),
+	},
+	{
+		label: 'WhatsApp location, sent as a custom location',
+		resource: 'whatsapp',
+		parameters: {
+			messageType: 'location',
+			latitude: '51.5072',
+			longitude: '-0.1276',
+			placeName: 'Our shop',
+			placeAddress: '1 High St',
+			options: v1,
+		},
+		body: whatsapp({
+			message_type: 'custom',
+			custom: {
+				type: 'location',
+				location: {
+					latitude: '51.5072',
+					longitude: '-0.1276',
+					name: 'Our shop',
+					address: '1 High St',
+				},
+			},
+		}),
+	},
+	{
+		label: 'WhatsApp custom (an interactive button message)',
+		resource: 'whatsapp',
+		parameters: {
+			messageType: 'custom',
+			custom: { type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' } } },
+			options: v1,
+		},
+		body: whatsapp({
+			message_type: 'custom',
+			custom: { type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' } } },
+		}),
+	},
+	{
+		label: 'WhatsApp text answering a message (context)',
+		resource: 'whatsapp',
+		parameters: { messageType: 'text', text: 'Yes', options: { ...v1, context: UUID } },
+		body: whatsapp({ message_type: 'text', text: 'Yes', context: { message_uuid: UUID } }),
+	},
+	{
+		label: 'SMS with encoding type, ttl, trusted recipient, content and entity IDs (India DLT)',
+		resource: 'sms',
+		parameters: {
+			text: 'Your OTP is 1234',
+			options: {
+				...v1,
+				encodingType: 'unicode',
+				ttl: 900,
+				trustedRecipient: true,
+				contentId: '1107161234567890123',
+				entityId: '1101456789012345678',
+			},
+		},
+		body: {
+			channel: 'sms',
+			message_type: 'text',
+			to: ADDRESSES.sms.to,
+			from: ADDRESSES.sms.from,
+			text: 'Your OTP is 1234',
+			ttl: 900,
+			trusted_recipient: true,
+			sms: {
+				encoding_type: 'unicode',
+				content_id: '1107161234567890123',
+				entity_id: '1101456789012345678',
+			},
+		},
+	},
+	{
 		label: 'SMS with a per-message webhook URL and version',
 		resource: 'sms',
 		parameters: {
@@ -223,7 +335,8 @@ describe.each(cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {
 		expect(outputs[0][0].json).toMatchObject({
 			message_uuid: emulator.accepted[0].message_uuid,
 			channel: c.resource,
-			message_type: c.body.message_type,
+			// The node's type (a WhatsApp location goes out as a custom message).
+			message_type: c.parameters.messageType ?? c.body.message_type,
 		});
 	});
 });

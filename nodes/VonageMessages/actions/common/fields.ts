@@ -13,7 +13,13 @@ import {
 	typesOf,
 } from '../../message/rules';
 import { optionsProperty } from './sendOptions';
-import { customProperty, RCS_TTL, rcsContentProperties } from './v1Fields';
+import {
+	customProperty,
+	RCS_TTL,
+	rcsContentProperties,
+	WHATSAPP_V1_OPTIONS,
+	whatsappV1Properties,
+} from './v1Fields';
 
 /** Editor and AI-tool wording per channel: what goes into From and To. */
 const ADDRESSES: Record<
@@ -84,8 +90,16 @@ const TYPE_OPTIONS: Record<MessageType, INodePropertyOptions> = {
 	custom: {
 		name: 'Custom',
 		value: 'custom',
-		description: "The channel's own message as a JSON object",
+		description:
+			"The channel's own message as a JSON object (WhatsApp: interactive lists, buttons, products)",
 	},
+	sticker: { name: 'Sticker', value: 'sticker', description: 'A WhatsApp sticker by URL or ID' },
+	reaction: {
+		name: 'Reaction',
+		value: 'reaction',
+		description: 'An emoji on a message (Options > Reply To names it)',
+	},
+	location: { name: 'Location', value: 'location', description: 'A place on a map' },
 	template: {
 		name: 'Template',
 		value: 'template',
@@ -144,6 +158,7 @@ function channelOptions(channel: Channel): INodeProperties[] {
 		];
 	}
 	if (channel === 'rcs') return [RCS_TTL];
+	if (channel === 'whatsapp') return WHATSAPP_V1_OPTIONS;
 	if (channel === 'messenger') {
 		return [
 			{
@@ -246,8 +261,16 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 		});
 	}
 	if (channel === 'rcs') properties.push(rcsContentProperties(showFor)[1]);
+	if (channel === 'whatsapp') properties.push(...whatsappV1Properties(showFor));
 	if (types.includes('custom'))
-		properties.push(customProperty(showFor, '{"contentMessage": {"text": "Hi"}}'));
+		properties.push(
+			customProperty(
+				showFor,
+				channel === 'rcs'
+					? '{"contentMessage": {"text": "Hi"}}'
+					: '{"type": "interactive", "interactive": {"type": "button", ...}}',
+			),
+		);
 	if (captions.length > 0) {
 		const inV01 = captionTypes(channel, 'v0.1');
 		const onlyV1 = captions.filter((type) => !inV01.includes(type));
