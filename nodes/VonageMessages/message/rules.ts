@@ -1,7 +1,8 @@
 /**
  * What one message must satisfy, stated once as data. check.ts reads these tables and nothing else
  * decides what a channel takes; the editor (actions/common/fields.ts) shows the same limits and values.
- * Adding a message type is adding a row to TYPE_RULES.
+ * Adding a message type is adding a row to TYPE_RULES (to rowsV1.ts, which it includes, for a type
+ * only API v1 has); the shapes of a row are in ruleTypes.ts.
  *
  * Sources, as each entry names them: `yml` = Vonage's Messages API v0.1 OpenAPI file
  * (messages-v0.1.yml, schema `message`); `README` = the shared Vonage reference
@@ -16,59 +17,10 @@ import type {
 	MessengerOptions,
 	ViberOptions,
 } from '../../shared/vocabulary/messageModel';
+import type { AddressKind, ChannelRules, ContentField, TypeRule } from './ruleTypes';
+import { MEDIA, V1_TYPE_RULES } from './rowsV1';
 
-/** What a sender or recipient field holds (the checks are in addresses.ts, keyed by kind). */
-export type AddressKind =
-	| 'number' // a phone number in international format
-	| 'whatsappUser' // a phone number or a WhatsApp business-scoped user ID (BSUID)
-	| 'smsSender' // a number or an alphanumeric sender ID
-	| 'mmsSender' // a number or a US short code
-	| 'viberService' // the Viber service message ID Vonage gave you
-	| 'messengerId' // a Facebook page ID or a page-scoped user ID
-	| 'rcsAgent'; // the ID of an RCS agent
-
-/** The editor fields a message type reads, in the order they are checked. */
-export type ContentField =
-	| 'text'
-	| 'mediaUrl'
-	| 'caption'
-	| 'templateName'
-	| 'templateParameters'
-	| 'locale'
-	| 'policy'
-	| 'cardTitle'
-	| 'suggestions'
-	| 'custom'
-	| 'sticker'
-	| 'emoji'
-	| 'latitude'
-	| 'longitude'
-	| 'placeName'
-	| 'placeAddress';
-
-/** A channel's options (the editor's Options collection), in the order they are checked. */
-export type OptionField =
-	| 'category'
-	| 'ttl'
-	| 'tag'
-	| 'webhookUrl'
-	| 'webhookVersion'
-	| 'context'
-	| 'encodingType'
-	| 'trustedRecipient'
-	| 'contentId'
-	| 'entityId';
-
-export interface ChannelRules {
-	from: AddressKind;
-	/** What To takes, the same in both API versions or per version. */
-	to: AddressKind | Record<ApiVersion, AddressKind>;
-	/** The channel's own options. */
-	options: readonly OptionField[];
-	/** The API versions that have this channel (both when unset). */
-	versions?: readonly ApiVersion[];
-	source: string;
-}
+export type { AddressKind, ChannelRules, ContentField, OptionField, TypeRule } from './ruleTypes';
 
 export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	sms: {
@@ -118,41 +70,7 @@ export const recipientKind = (channel: Channel, version: ApiVersion): AddressKin
 	return typeof to === 'string' ? to : to[version];
 };
 
-/** One row: a message type of a channel, the fields it reads and their limits. */
-export interface TypeRule {
-	channel: Channel;
-	type: MessageType;
-	fields: readonly ContentField[];
-	/** Text: at most `max` characters, a limit set by `by` (the channel's label when unset). */
-	text?: { max: number; by?: string };
-	/** Caption: the API versions that send one with this type, and its length there; none when unset. */
-	caption?: Partial<Record<ApiVersion, { min?: number; max?: number }>>;
-	/** Suggestions: at most `max` (rulesV1.ts SUGGESTION_RULES says what each one holds). */
-	suggestions?: { max: number };
-	/** The API versions that have this type (both when unset). */
-	versions?: readonly ApiVersion[];
-	/** An option this type cannot go without (a reaction needs the message it reacts to). */
-	needs?: OptionField;
-	source: string;
-}
-
 const TEXT: readonly ContentField[] = ['text'];
-const MEDIA: readonly ContentField[] = ['mediaUrl', 'caption'];
-const V1: readonly ApiVersion[] = ['v1'];
-/** A media type only v1 has, with a caption there (`caption` limits, when known). */
-const v1Media = (
-	channel: Channel,
-	type: MessageType,
-	source: string,
-	caption: { min?: number; max?: number } | null = {},
-): TypeRule => ({
-	channel,
-	type,
-	fields: caption ? MEDIA : ['mediaUrl'],
-	...(caption ? { caption: { v1: caption } } : {}),
-	versions: V1,
-	source,
-});
 const TEMPLATE: readonly ContentField[] = [
 	'templateName',
 	'templateParameters',
@@ -177,14 +95,6 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		source:
 			'yml mmsMessage image {url} (no caption); SDK MMSImage {url, caption}; Python SDK MmsResource caption 1-2000',
 	},
-	...(['vcard', 'audio', 'video'] as const).map((type) =>
-		v1Media(
-			'mms',
-			type,
-			`SDK MMS${type === 'vcard' ? 'Vcard' : type[0].toUpperCase() + type.slice(1)}Params {url, caption}; Python SDK MmsResource caption 1-2000`,
-			{ min: 1, max: 2000 },
-		),
-	),
 	{
 		channel: 'whatsapp',
 		type: 'text',
@@ -227,38 +137,6 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		source: 'yml templateMessageWhatsApp and whatsapp {policy, locale}; SDK WhatsAppTemplate',
 	},
 	{
-		channel: 'whatsapp',
-		type: 'sticker',
-		fields: ['sticker'],
-		versions: V1,
-		source: 'SDK WhatsAppStickerParams sticker {url} or {id}; Java WhatsappStickerRequest',
-	},
-	{
-		channel: 'whatsapp',
-		type: 'reaction',
-		fields: ['emoji'],
-		versions: V1,
-		needs: 'context',
-		source:
-			"SDK WhatsAppReactionType {action: 'react' | 'unreact', emoji?}; Java WhatsappReactionRequest: \"Context message ID is required.\"",
-	},
-	{
-		channel: 'whatsapp',
-		type: 'location',
-		fields: ['latitude', 'longitude', 'placeName', 'placeAddress'],
-		versions: V1,
-		source:
-			'Java WhatsappLocationRequest: sent as custom {type: location, location: {latitude, longitude, name, address}}; "Both latitude and longitude are required."',
-	},
-	{
-		channel: 'whatsapp',
-		type: 'custom',
-		fields: ['custom'],
-		versions: V1,
-		source:
-			'SDK WhatsAppCustomParams custom: an object (interactive lists, buttons, product messages), sent as given',
-	},
-	{
 		channel: 'viber',
 		type: 'text',
 		fields: TEXT,
@@ -272,7 +150,6 @@ export const TYPE_RULES: readonly TypeRule[] = [
 		caption: { v1: {} },
 		source: 'yml viber image {url}; SDK ViberImage {url, caption}',
 	},
-	v1Media('viber', 'file', 'SDK ViberFileParams file {url, caption}'),
 	{
 		channel: 'messenger',
 		type: 'text',
@@ -288,38 +165,7 @@ export const TYPE_RULES: readonly TypeRule[] = [
 			source: `yml ${type}MessageFacebook {url}; SDK Messenger${type[0].toUpperCase()}${type.slice(1)} {url}`,
 		}),
 	),
-	// RCS (v1 only). Messenger: v1 adds no message type (SDK Messenger* classes: text, image, audio, video, file).
-	{
-		channel: 'rcs',
-		type: 'text',
-		fields: ['text', 'suggestions'],
-		text: { max: 3072 },
-		suggestions: { max: 11 },
-		versions: V1,
-		source:
-			'SDK RCSTextParams {text, suggestions}; Java RcsTextRequest: text up to 3072, at most 11 suggestions',
-	},
-	v1Media('rcs', 'image', 'SDK RCSImageParams image {url}', null),
-	v1Media('rcs', 'video', 'SDK RCSVideoParams video {url}', null),
-	v1Media('rcs', 'file', 'SDK RCSFileParams file {url}', null),
-	{
-		channel: 'rcs',
-		type: 'card',
-		fields: ['cardTitle', 'text', 'mediaUrl', 'suggestions'],
-		text: { max: 2000 },
-		suggestions: { max: 4 },
-		versions: V1,
-		source:
-			'Java RcsCard {title up to 200, text up to 2000, media_url, suggestions at most 4}; .NET SDK RcsCardRequest; Vonage curl snippet messages/rcs send-rich-card',
-	},
-	{
-		channel: 'rcs',
-		type: 'custom',
-		fields: ['custom'],
-		versions: V1,
-		source:
-			'SDK RCSCustomParams custom: an object, sent as given (Messages.send copies it unchanged)',
-	},
+	...V1_TYPE_RULES,
 ];
 
 /** A channel's rows, in order. */
