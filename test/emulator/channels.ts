@@ -11,7 +11,7 @@
 import { invalidParams, missingParams, type InvalidParameter, type Problem } from './problems';
 import { BSUID, CAPTION_LIMITS } from './channel-limits';
 import { checkRcs, RCS_LIMITS } from './rcs';
-import { checkSmsV1, checkWhatsappV1 } from './v1-extras';
+import { checkSmsV1, checkViberV1, checkWhatsappV1 } from './v1-extras';
 import { E164, MAX_CLIENT_REF, SENDER_ID, validateSms } from './validate';
 
 export type ApiVersion = 'v0.1' | 'v1';
@@ -406,6 +406,7 @@ export function validateV1(body: unknown): Result {
 		);
 	if (channel === 'whatsapp') checkWhatsappV1(f.check.bind(f), f.require.bind(f), body);
 	if (channel === 'sms') checkSmsV1(f.check.bind(f), body);
+	if (channel === 'viber') checkViberV1(f.check.bind(f), f.require.bind(f), body);
 	if (channel === 'rcs') checkRcs(f.check.bind(f), f.require.bind(f), body);
 	else if (body.ttl !== undefined)
 		f.check(Number.isInteger(body.ttl) && body.ttl > 0, 'ttl', 'must be a positive integer');

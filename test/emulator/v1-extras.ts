@@ -7,6 +7,10 @@
  *   `WhatsappReactionRequest`: "Context message ID is required."); a location is a custom message
  *   `{type: location, location: {latitude, longitude, name?, address?}}` (Java `WhatsappLocationRequest`,
  *   `Location`: "Both latitude and longitude are required.").
+ * - Viber video: `video: {url, caption?, thumb_url}` and `viber_service: {duration, file_size}`, all
+ *   required (Java SDK `ViberVideoRequest`, `Video`: "Thumbnail URL is required.", duration 1 to 600
+ *   seconds, file size 1 to 200 MB); the node SDK's `ViberVideoParams` types them as text, the Java SDK
+ *   as numbers, so both are accepted.
  * - SMS `ttl` (seconds, positive), `trusted_recipient` (boolean, top level in the node SDK `SMSParams`;
  *   inside `sms` in the Java SDK's `OutboundSettings`, so both are accepted), `sms: {encoding_type,
  *   content_id, entity_id}` (the IDs "cannot be blank", Java `OutboundSettings`).
@@ -63,4 +67,20 @@ export function checkSmsV1(check: Check, body: Record<string, any>): void {
 	for (const id of ['content_id', 'entity_id'])
 		if (isObject(body.sms) && body.sms[id] !== undefined)
 			check(nonBlank(body.sms[id]), `sms.${id}`, 'must not be blank');
+}
+
+const inRange = (value: unknown, min: number, max: number) => {
+	const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+	return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+};
+
+export function checkViberV1(check: Check, require: Require, body: Record<string, any>): void {
+	if (body.message_type !== 'video' || !isObject(body.video)) return;
+	if (require(body.video.thumb_url, 'video.thumb_url'))
+		check(nonBlank(body.video.thumb_url), 'video.thumb_url', 'must be a URL');
+	const service = isObject(body.viber_service) ? body.viber_service : {};
+	if (require(service.duration, 'viber_service.duration'))
+		check(inRange(service.duration, 1, 600), 'viber_service.duration', 'must be 1 to 600 seconds');
+	if (require(service.file_size, 'viber_service.file_size'))
+		check(inRange(service.file_size, 1, 200), 'viber_service.file_size', 'must be 1 to 200 MB');
 }

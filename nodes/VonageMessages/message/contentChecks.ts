@@ -11,7 +11,14 @@ import {
 	type FieldCheck,
 } from './problem';
 import { checkCardTitle, checkCustom, checkSuggestions } from './suggestionChecks';
-import { checkCoordinate, checkEmoji, checkSticker, placeText } from './whatsappChecks';
+import {
+	checkCoordinate,
+	checkEmoji,
+	checkSticker,
+	checkThumbUrl,
+	checkVideoNumber,
+	placeText,
+} from './whatsappChecks';
 import { CLIENT_REF_MAX, ruleOf, TEMPLATE_RULES, type ContentField, type TypeRule } from './rules';
 
 const SMS_TEXT = ruleOf('sms', 'text')!.text!;
@@ -216,6 +223,9 @@ export const CONTENT_CHECKS: Record<
 		const value = placeText(raw, 'placeName');
 		return value === undefined ? undefined : ['name', value];
 	},
+	thumbUrl: (raw) => ['thumbUrl', checkThumbUrl(raw)],
+	duration: (raw) => ['duration', checkVideoNumber(raw, 'duration')],
+	fileSize: (raw) => ['fileSize', checkVideoNumber(raw, 'fileSize')],
 	placeAddress: (raw) => {
 		const value = placeText(raw, 'placeAddress');
 		return value === undefined ? undefined : ['address', value];

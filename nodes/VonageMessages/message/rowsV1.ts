@@ -35,6 +35,15 @@ export const V1_TYPE_RULES: readonly TypeRule[] = [
 	),
 	v1Media('viber', 'file', 'SDK ViberFileParams file {url, caption}'),
 	{
+		channel: 'viber',
+		type: 'video',
+		fields: ['mediaUrl', 'caption', 'thumbUrl', 'duration', 'fileSize'],
+		caption: { v1: {} },
+		versions: V1,
+		source:
+			'SDK ViberVideoParams video {url, caption?, thumbUrl}, viberService {duration, fileSize}; Java ViberVideoRequest: thumbnail, duration 1-600 s and file size 1-200 MB required',
+	},
+	{
 		channel: 'whatsapp',
 		type: 'sticker',
 		fields: ['sticker'],

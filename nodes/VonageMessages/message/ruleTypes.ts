@@ -31,7 +31,10 @@ export type ContentField =
 	| 'latitude'
 	| 'longitude'
 	| 'placeName'
-	| 'placeAddress';
+	| 'placeAddress'
+	| 'thumbUrl'
+	| 'duration'
+	| 'fileSize';
 
 /** A channel's options (the editor's Options collection), in the order they are checked. */
 export type OptionField =

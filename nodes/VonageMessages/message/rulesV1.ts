@@ -135,3 +135,9 @@ export const SMS_V1_RULES = {
 
 /** A message_uuid (Vonage answers with UUIDs; the context of a WhatsApp reply or reaction names one). */
 export const MESSAGE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Viber video (Java ViberVideoRequest / ViberService: "Duration must be between 1 and 600 seconds."; file size 1 to 200 MB). */
+export const VIBER_VIDEO_RULES = {
+	duration: { min: 1, max: 600 },
+	fileSize: { min: 1, max: 200 },
+} as const;

@@ -1,8 +1,9 @@
 /**
- * The checks of the WhatsApp v1 content fields (rules.ts rows sticker, reaction, location): a sticker
- * by URL or ID, a reaction's emoji, a place's coordinates, name and address.
+ * The checks of the WhatsApp and Viber v1 content fields (rowsV1.ts): a sticker by URL or ID, a
+ * reaction's emoji, a place's coordinates, name and address; a Viber video's thumbnail, length and size.
  */
 import { characterCount, got, Problem, text } from './problem';
+import { VIBER_VIDEO_RULES } from './rulesV1';
 
 const LABEL = {
 	sticker: 'Sticker',
@@ -11,6 +12,9 @@ const LABEL = {
 	longitude: 'Longitude',
 	placeName: 'Place Name',
 	placeAddress: 'Place Address',
+	thumbUrl: 'Thumbnail URL',
+	duration: 'Duration (Seconds)',
+	fileSize: 'File Size (MB)',
 } as const;
 
 /** SDK WhatsAppStickerParams: `{url}` or `{id}`; an http(s) link is a URL, anything else an ID. */
@@ -61,4 +65,34 @@ export function checkCoordinate(raw: unknown, field: 'latitude' | 'longitude'): 
 export function placeText(raw: unknown, field: 'placeName' | 'placeAddress'): string | undefined {
 	const value = text(raw, LABEL[field]).trim();
 	return value === '' ? undefined : value;
+}
+
+export function checkThumbUrl(raw: unknown): string {
+	const value = text(raw, LABEL.thumbUrl).trim();
+	try {
+		const url = new URL(value);
+		if (['http:', 'https:'].includes(url.protocol) && !/\s/.test(value)) return value;
+	} catch {
+		// reported below
+	}
+	throw new Problem(
+		LABEL.thumbUrl,
+		`is not an absolute http(s) URL (${got(value)})`,
+		'Use a public link to a .jpg thumbnail of the video, e.g. https://example.com/thumb.jpg',
+	);
+}
+
+/** A Viber video's length or size: a whole number within its range. */
+export function checkVideoNumber(raw: unknown, field: 'duration' | 'fileSize'): number {
+	const shown = text(raw, LABEL[field]).trim();
+	const value = Number(shown);
+	const { min, max } = VIBER_VIDEO_RULES[field];
+	if (shown !== '' && Number.isInteger(value) && value >= min && value <= max) return value;
+	throw new Problem(
+		LABEL[field],
+		`is not a whole number from ${min} to ${max} (${got(shown)})`,
+		field === 'duration'
+			? 'Give the length of the video in seconds (Viber takes up to 10 minutes)'
+			: 'Give the size of the video file in megabytes (Viber takes up to 200)',
+	);
 }

@@ -45,11 +45,17 @@ export function toV1Body(message: Message): IDataObject {
 	} else {
 		const media: IDataObject = { url: content.url };
 		if (content.caption !== undefined) media.caption = content.caption;
+		if (content.thumbUrl !== undefined) media.thumb_url = content.thumbUrl;
 		body[content.type] = media;
 	}
-	if (message.viber && Object.keys(message.viber).length > 0) {
+	// SDK ViberVideoParams: a video's length and size go in viber_service, as text.
+	const video =
+		'duration' in content && content.duration !== undefined
+			? { duration: String(content.duration), file_size: String(content.fileSize) }
+			: {};
+	if ((message.viber && Object.keys(message.viber).length > 0) || 'duration' in video) {
 		// Vonage's default category, made explicit: the v1 viber_service object carries one.
-		body.viber_service = { category: 'transaction', ...message.viber };
+		body.viber_service = { category: 'transaction', ...message.viber, ...video };
 	}
 	if (message.messenger && Object.keys(message.messenger).length > 0) {
 		body.messenger = { category: 'response', ...message.messenger };

@@ -40,7 +40,15 @@ export type Content =
 	| { type: 'reaction'; emoji?: string }
 	/** A place; decimal degrees as text, as the SDKs send them. */
 	| { type: 'location'; latitude: string; longitude: string; name?: string; address?: string }
-	| { type: MediaType; url: string; caption?: string }
+	| {
+			type: MediaType;
+			url: string;
+			caption?: string;
+			/** Viber video (v1): a thumbnail, and the video's length (seconds) and size (MB). */
+			thumbUrl?: string;
+			duration?: number;
+			fileSize?: number;
+	  }
 	| {
 			type: 'template';
 			name: string;

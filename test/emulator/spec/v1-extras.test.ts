@@ -28,7 +28,28 @@ const SMS = {
 };
 const context = { message_uuid: randomUUID() };
 
+const VB = { channel: 'viber_service', to: '447700900000', from: '654321', message_type: 'video' };
+const video = { url: 'https://e.com/v.mp4', thumb_url: 'https://e.com/t.jpg' };
+
 const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
+	[
+		'a Viber video without thumbnail',
+		{ ...VB, video: { url: video.url }, viber_service: { duration: '5', file_size: '1' } },
+		400,
+		'video.thumb_url',
+	],
+	[
+		'a Viber video without duration',
+		{ ...VB, video, viber_service: { file_size: 1 } },
+		400,
+		'viber_service.duration',
+	],
+	[
+		'a Viber video of 201 MB',
+		{ ...VB, video, viber_service: { duration: 5, file_size: '201' } },
+		422,
+		'viber_service.file_size',
+	],
 	[
 		'a reaction without context',
 		{ ...WA, message_type: 'reaction', reaction: { action: 'react', emoji: '👍' } },

@@ -199,6 +199,31 @@ const cases: Case[] = [
 		},
 	},
 	{
+		label: 'Viber video with thumbnail, length and size',
+		resource: 'viber',
+		parameters: {
+			messageType: 'video',
+			mediaUrl: 'https://example.com/v.mp4',
+			caption: 'Our shop',
+			thumbUrl: 'https://example.com/t.jpg',
+			duration: 42,
+			fileSize: 5,
+			options: v1,
+		},
+		body: {
+			channel: 'viber_service',
+			message_type: 'video',
+			to: ADDRESSES.viber.to,
+			from: ADDRESSES.viber.from,
+			video: {
+				url: 'https://example.com/v.mp4',
+				caption: 'Our shop',
+				thumb_url: 'https://example.com/t.jpg',
+			},
+			viber_service: { category: 'transaction', duration: '42', file_size: '5' },
+		},
+	},
+	{
 		label: 'WhatsApp sticker by URL',
 		resource: 'whatsapp',
 		parameters: { messageType: 'sticker', sticker: 'https://example.com/s.webp', options: v1 },

@@ -17,6 +17,7 @@ import {
 	customProperty,
 	RCS_TTL,
 	rcsContentProperties,
+	viberVideoProperties,
 	WHATSAPP_V1_OPTIONS,
 	whatsappV1Properties,
 } from './v1Fields';
@@ -264,6 +265,7 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 	}
 	if (channel === 'rcs') properties.push(rcsContentProperties(showFor)[1]);
 	if (channel === 'whatsapp') properties.push(...whatsappV1Properties(showFor));
+	if (channel === 'viber') properties.push(...viberVideoProperties(showFor));
 	if (types.includes('custom'))
 		properties.push(
 			customProperty(

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MessageType } from '../../../shared/vocabulary/messageModel';
-import { RCS_RULES, SMS_V1_RULES, SUGGESTION_RULES, WEBHOOK_RULES } from '../../message/rulesV1';
+import {
+	RCS_RULES,
+	SMS_V1_RULES,
+	SUGGESTION_RULES,
+	VIBER_VIDEO_RULES,
+	WEBHOOK_RULES,
+} from '../../message/rulesV1';
 
 /**
  * The editor fields of what only API v1 has, read from the rules (message/rulesV1.ts): RCS
@@ -206,3 +212,38 @@ export const SMS_V1_OPTIONS: INodeProperties[] = [
 			'Regulatory entity ID, e.g. the DLT principal entity ID for SMS to India. API Version v1 only.',
 	},
 ];
+
+/** A Viber video's thumbnail, length and size (v1). */
+export function viberVideoProperties(showFor: ShowFor): INodeProperties[] {
+	const { duration, fileSize } = VIBER_VIDEO_RULES;
+	return [
+		{
+			displayName: 'Thumbnail URL',
+			name: 'thumbUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/thumb.jpg',
+			description: 'A public link to a .jpg preview of the video',
+			...showFor(['video']),
+		},
+		{
+			displayName: 'Duration (Seconds)',
+			name: 'duration',
+			type: 'number',
+			typeOptions: { minValue: duration.min, maxValue: duration.max },
+			default: 30,
+			description: `Length of the video, ${duration.min} to ${duration.max} seconds`,
+			...showFor(['video']),
+		},
+		{
+			displayName: 'File Size (MB)',
+			name: 'fileSize',
+			type: 'number',
+			typeOptions: { minValue: fileSize.min, maxValue: fileSize.max },
+			default: 1,
+			description: `Size of the video file, ${fileSize.min} to ${fileSize.max} MB`,
+			...showFor(['video']),
+		},
+	];
+}
