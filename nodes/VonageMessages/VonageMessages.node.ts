@@ -24,7 +24,7 @@ export class VonageMessages implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send SMS, MMS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
+			'Send SMS, MMS, RCS, WhatsApp, Viber and Facebook Messenger messages through the Vonage Messages API',
 		defaults: { name: 'Vonage Messages' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -47,7 +47,8 @@ export class VonageMessages implements INodeType {
 					{
 						name: 'RCS Message',
 						value: 'rcs',
-						description: 'Rich messages to a phone number (API v1)',
+						description:
+							'Text with suggested replies and actions, a rich card, media or a custom message (API v1)',
 					},
 					{ name: 'SMS', value: 'sms', description: 'A text to a phone number' },
 					{ name: 'Viber', value: 'viber', description: 'Text or image from your Viber service' },

@@ -6,6 +6,7 @@ import { waitFor } from './n8n/proc';
 import type { Execution, N8nServer, Workflow, WorkflowInput } from './n8n/server';
 import { signWebhook, type EmulatorClient, type SentMessage } from './emulator-client';
 import { channelScenarios } from './scenarios-channels';
+import { v1TypeScenarios } from './scenarios-v1-types';
 import { webhookScenarios } from './scenarios-webhooks';
 import { sendhardScenarios } from './scenarios-sendhard';
 import { receiveScenarios } from './scenarios-receive';
@@ -434,6 +435,7 @@ export const scenarios: Scenario[] = [
 	...hardeningRegistrationScenarios,
 	...sendhardScenarios,
 	...channelScenarios,
+	...v1TypeScenarios,
 	...receiveScenarios,
 	...hardeningWebhookScenarios,
 	...hardeningSendingScenarios,

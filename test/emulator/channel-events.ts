@@ -66,7 +66,7 @@ export function channelStatusEvent(
 			? {}
 			: { usage: { currency: 'EUR', price: channel === 'sms' ? '0.0333' : '0.0050' } };
 	const clientRef = message.clientRef !== undefined ? { client_ref: message.clientRef } : {};
-	if (format === 'v1') {
+	if (format === 'v1' || channel === 'rcs') {
 		return {
 			...common,
 			to: envelope.to,
@@ -128,6 +128,8 @@ export function channelInboundEvent(
 	spec: InboundSpec,
 	format: WebhookFormat,
 ): Record<string, unknown> {
+	// RCS exists only in v1 (rcs.ts), so its events come in v1 whatever the application's format.
+	if (spec.channel === 'rcs') format = 'v1';
 	const type = spec.type ?? (spec.channel === 'mms' ? 'image' : 'text');
 	const media: Record<string, string> = { url: spec.url ?? 'https://example.com/inbound.jpg' };
 	// Captions come with WhatsApp media (messages-v0.1.yml imageMessageWhatsApp / fileMessageWhatsApp) and MMS in v1.

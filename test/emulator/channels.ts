@@ -16,10 +16,12 @@ import {
 	type Problem,
 } from './problems';
 import { BSUID, CAPTION_LIMITS } from './channel-limits';
+import { checkRcs, RCS_LIMITS } from './rcs';
+import { checkSmsV1, checkViberV1, checkWhatsappV1 } from './v1-extras';
 import { E164, MAX_CLIENT_REF, SENDER_ID, validateSms } from './validate';
 
 export type ApiVersion = 'v0.1' | 'v1';
-export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger';
+export type Channel = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger' | 'rcs';
 
 interface ChannelRules {
 	v01Type: string;
@@ -82,11 +84,20 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 		to: 'id',
 		from: 'id',
 	},
+	// v1 only (rcs.ts): no v0.1 type, so no v0.1 body is ever taken for RCS.
+	rcs: {
+		v01Type: '',
+		v1Channel: 'rcs',
+		types: { 'v0.1': [], v1: ['text', 'image', 'video', 'file', 'card', 'custom'] },
+		textLimit: RCS_LIMITS.text,
+		to: 'number',
+		from: 'id',
+	},
 };
 
 const CHANNEL_NAMES = Object.keys(CHANNEL_RULES) as Channel[];
 export const channelOfV01Type = (type: unknown): Channel | undefined =>
-	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v01Type === type);
+	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v01Type !== '' && CHANNEL_RULES[c].v01Type === type);
 export const channelOfV1 = (channel: unknown): Channel | undefined =>
 	CHANNEL_NAMES.find((c) => CHANNEL_RULES[c].v1Channel === channel);
 
@@ -407,7 +418,11 @@ export function validateV1(body: unknown): Result {
 			'webhook_version',
 			'must be one of: v0.1, v1',
 		);
-	if (body.ttl !== undefined)
+	if (channel === 'whatsapp') checkWhatsappV1(f.check.bind(f), f.require.bind(f), body);
+	if (channel === 'sms') checkSmsV1(f.check.bind(f), body);
+	if (channel === 'viber') checkViberV1(f.check.bind(f), f.require.bind(f), body);
+	if (channel === 'rcs') checkRcs(f.check.bind(f), f.require.bind(f), body);
+	else if (body.ttl !== undefined)
 		f.check(Number.isInteger(body.ttl) && body.ttl > 0, 'ttl', 'must be a positive integer');
 	if (channel === 'sms' && body.sms !== undefined) {
 		f.check(

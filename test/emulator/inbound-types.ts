@@ -4,7 +4,9 @@
  *
  * - `button` (WhatsApp template quick reply): v1 `button: {text, payload, subtype}`. Source: Vonage Java SDK
  *   `messages/Button` (since 8.11.0: "payload ... For WhatsApp messages, this will be a Map. For RCS, this
- *   will be a String"; `subtype` "only applies to WhatsApp").
+ *   will be a String"; `subtype` "only applies to WhatsApp"). On RCS it is a tapped suggestion:
+ *   `button: {text, payload}` with the suggestion's text and its `postback_data` (the node SDK's
+ *   `RCSSuggestionParams` {text, postbackData}); `reply: {id, title}` is accepted there too.
  * - `reply` (WhatsApp interactive list/button reply): v1 `reply: {id, title, description}`. Sources: .NET
  *   SDK fixture `Messages/Webhooks/Data/ShouldDeserializeWhatsAppReply-response.json`, Java SDK `Reply`.
  * - `location` (WhatsApp): v1 `location: {lat, long, name, address}` with numbers (.NET fixture
@@ -49,13 +51,13 @@ export interface InteractiveSpec {
 	content?: Attachment[];
 }
 
-/** Which channel carries each type in the emulator. */
-export const INTERACTIVE_CHANNELS: Record<InteractiveType, Channel> = {
-	button: 'whatsapp',
-	reply: 'whatsapp',
-	location: 'whatsapp',
-	order: 'whatsapp',
-	content: 'mms',
+/** Which channels carry each type in the emulator. */
+export const INTERACTIVE_CHANNELS: Record<InteractiveType, readonly Channel[]> = {
+	button: ['whatsapp', 'rcs'],
+	reply: ['whatsapp', 'rcs'],
+	location: ['whatsapp'],
+	order: ['whatsapp'],
+	content: ['mms'],
 };
 
 export const isInteractive = (type: unknown): type is InteractiveType =>
@@ -75,9 +77,11 @@ export function v1Interactive(
 ): Record<string, unknown> {
 	switch (type) {
 		case 'button':
-			return {
-				button: { text: spec.text ?? 'Yes', payload: spec.id ?? 'yes', subtype: 'quick_reply' },
-			};
+			return spec.channel === 'rcs'
+				? { button: { text: spec.text ?? 'Yes', payload: spec.id ?? 'yes' } }
+				: {
+						button: { text: spec.text ?? 'Yes', payload: spec.id ?? 'yes', subtype: 'quick_reply' },
+					};
 		case 'reply':
 			return {
 				reply: {
@@ -117,8 +121,8 @@ export function interactiveProblem(
 	type: InteractiveType,
 	body: Record<string, unknown>,
 ): string | undefined {
-	if (body.channel !== INTERACTIVE_CHANNELS[type])
-		return `${type} messages come on ${INTERACTIVE_CHANNELS[type]}`;
+	if (!INTERACTIVE_CHANNELS[type].includes(body.channel as Channel))
+		return `${type} messages come on ${INTERACTIVE_CHANNELS[type].join(', ')}`;
 	if (type === 'location') {
 		const place = body.location as Record<string, unknown> | undefined;
 		if (typeof place?.lat !== 'number' || typeof place?.long !== 'number')

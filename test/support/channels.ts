@@ -6,7 +6,7 @@ import type { Emulator } from '../emulator';
 import { runNode } from '../harness';
 import { credentialFor, type AuthType } from './setup';
 
-export type Resource = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger';
+export type Resource = 'sms' | 'mms' | 'whatsapp' | 'viber' | 'messenger' | 'rcs';
 
 /** Sender and recipient that each channel takes (Viber: a service ID; Messenger: IDs). */
 export const ADDRESSES: Record<Resource, { from: string; to: string }> = {
@@ -15,6 +15,7 @@ export const ADDRESSES: Record<Resource, { from: string; to: string }> = {
 	whatsapp: { from: '447700900001', to: '447700900000' },
 	viber: { from: '654321', to: '447700900000' },
 	messenger: { from: '107083064136738', to: '5473848892683926' },
+	rcs: { from: 'Vonage', to: '447700900000' },
 };
 
 /** Runs the Vonage Messages node on any channel through n8n's engine against the emulator. */

@@ -14,9 +14,9 @@ const resources: Record<string, Record<string, Operation>> = {
 	sms: { send: sms.send },
 	mms: { send: mms.send },
 	whatsapp: { send: whatsapp.send, markAsRead: whatsapp.markAsRead },
-	rcs: { revoke: rcs.revoke },
 	viber: { send: viber.send },
 	messenger: { send: messenger.send },
+	rcs: { send: rcs.send, revoke: rcs.revoke },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

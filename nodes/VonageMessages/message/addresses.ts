@@ -77,6 +77,15 @@ const ADDRESS_CHECKS: Record<AddressKind, (field: Field, raw: string) => string>
 				: 'Use the ID of your Facebook page linked to the Vonage application (the to ID of an inbound Messenger message), up to 50 characters';
 		throw new Problem(field, `is not a Messenger ID (${got(raw)})`, fix);
 	},
+	rcsAgent: (field, raw) => {
+		const id = raw.trim();
+		if (ID.test(id)) return id;
+		throw new Problem(
+			field,
+			`is not an RCS agent ID (${got(raw)})`,
+			'Use the ID of your RCS agent as Vonage set it up (up to 50 characters, no spaces), e.g. Vonage',
+		);
+	},
 };
 
 /** A BSUID given where only a phone number is taken (WhatsApp in API v0.1). */

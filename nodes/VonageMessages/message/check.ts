@@ -8,36 +8,39 @@ import type { ApiVersion, Channel, Content, Message } from '../../shared/vocabul
 import { checkAddress, isBsuid } from './addresses';
 import { checkClientRef, CONTENT_CHECKS } from './contentChecks';
 import { checkMessenger, checkViber } from './optionChecks';
-import { accept, Problem, text } from './problem';
-import { CHANNEL_RULES, recipientKind, ruleOf, typesOf, type TypeRule } from './rules';
+import { checkV1Options } from './v1OptionChecks';
+import { accept, LABELS, Problem, text } from './problem';
+import {
+	CHANNEL_RULES,
+	recipientKind,
+	ruleOf,
+	typesOf,
+	type ContentField,
+	type OptionField,
+	type TypeRule,
+} from './rules';
 
 /** One item's parameters as the editor (or an expression) gave them, before any check. */
-export interface RawMessage {
-	from?: unknown;
-	to?: unknown;
-	clientRef?: unknown;
-	messageType?: unknown;
-	text?: unknown;
-	mediaUrl?: unknown;
-	caption?: unknown;
-	templateName?: unknown;
-	templateParameters?: unknown;
-	locale?: unknown;
-	policy?: unknown;
-	category?: unknown;
-	ttl?: unknown;
-	tag?: unknown;
-}
+export type RawMessage = Partial<
+	Record<'from' | 'to' | 'clientRef' | 'messageType' | ContentField | OptionField, unknown>
+>;
 
 /** The first problem found, with the editor label of its field; or the checked message. */
 export type Checked =
 	| { ok: true; message: Message }
 	| { ok: false; field: string; problem: string; fix: string };
 
-function typeRule(channel: Channel, raw: unknown): TypeRule {
+function typeRule(channel: Channel, version: ApiVersion, raw: unknown): TypeRule {
 	const types = typesOf(channel);
 	const type = text(raw, 'Message Type').trim() || types[0].type;
 	const row = ruleOf(channel, type);
+	if (row && row.versions && !row.versions.includes(version)) {
+		throw new Problem(
+			'Message Type',
+			`${type} exists only in API ${row.versions.join(', ')} (this node sends through ${version})`,
+			`Set Options > API Version to ${row.versions[0]}, or choose another message type`,
+		);
+	}
 	if (row) return row;
 	throw new Problem(
 		'Message Type',
@@ -71,9 +74,16 @@ function checkContent(row: TypeRule, version: ApiVersion, raw: RawMessage): Cont
 export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMessage): Checked {
 	const rules = CHANNEL_RULES[channel];
 	try {
+		if (rules.versions && !rules.versions.includes(version)) {
+			throw new Problem(
+				'API Version',
+				`is ${version}, which has no ${CHANNELS[channel].label} (only API ${rules.versions.join(', ')} has)`,
+				`Set Options > API Version to ${rules.versions[0]}, or remove the option: ${CHANNELS[channel].label} sends through ${rules.versions[0]} by default`,
+			);
+		}
 		const from = checkAddress('From', rules.from, text(raw.from, 'From'));
 		const to = recipient(channel, version, text(raw.to, 'To'));
-		const content = checkContent(typeRule(channel, raw.messageType), version, raw);
+		const content = checkContent(typeRule(channel, version, raw.messageType), version, raw);
 		const clientRef = accept(
 			'Client Reference',
 			checkClientRef(text(raw.clientRef, 'Client Reference'), version),
@@ -87,6 +97,16 @@ export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMess
 		if (channel === 'messenger') {
 			const messenger = checkMessenger(raw);
 			if (messenger) message.messenger = messenger;
+		}
+		const v1 = checkV1Options(channel, version, raw);
+		if (v1) message.v1 = v1;
+		const row = typeRule(channel, version, raw.messageType);
+		if (row.needs && !raw[row.needs]) {
+			throw new Problem(
+				LABELS[row.needs],
+				`is required with a ${CHANNELS[channel].label} ${row.type}`,
+				'Add the option with the message_uuid of the message it answers, e.g. {{ $json.message_uuid }} from the Inbound Trigger',
+			);
 		}
 		return { ok: true, message };
 	} catch (error) {

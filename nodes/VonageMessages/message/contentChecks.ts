@@ -10,6 +10,15 @@ import {
 	text,
 	type FieldCheck,
 } from './problem';
+import { checkCardTitle, checkCustom, checkSuggestions } from './suggestionChecks';
+import {
+	checkCoordinate,
+	checkEmoji,
+	checkSticker,
+	checkThumbUrl,
+	checkVideoNumber,
+	placeText,
+} from './whatsappChecks';
 import { CLIENT_REF_MAX, ruleOf, TEMPLATE_RULES, type ContentField, type TypeRule } from './rules';
 
 const SMS_TEXT = ruleOf('sms', 'text')!.text!;
@@ -197,4 +206,28 @@ export const CONTENT_CHECKS: Record<
 	templateParameters: (raw) => ['parameters', templateParameters(raw)],
 	locale: (raw) => ['locale', locale(raw)],
 	policy: (raw) => ['policy', policy(raw)],
+	cardTitle: (raw) => ['title', checkCardTitle(raw)],
+	suggestions: (raw, row) => {
+		const list = checkSuggestions(raw, row);
+		return list ? ['suggestions', list] : undefined;
+	},
+	custom: (raw) => ['custom', checkCustom(raw)],
+	sticker: (raw) => ['sticker', checkSticker(raw)],
+	emoji: (raw) => {
+		const emoji = checkEmoji(raw);
+		return emoji === undefined ? undefined : ['emoji', emoji];
+	},
+	latitude: (raw) => ['latitude', checkCoordinate(raw, 'latitude')],
+	longitude: (raw) => ['longitude', checkCoordinate(raw, 'longitude')],
+	placeName: (raw) => {
+		const value = placeText(raw, 'placeName');
+		return value === undefined ? undefined : ['name', value];
+	},
+	thumbUrl: (raw) => ['thumbUrl', checkThumbUrl(raw)],
+	duration: (raw) => ['duration', checkVideoNumber(raw, 'duration')],
+	fileSize: (raw) => ['fileSize', checkVideoNumber(raw, 'fileSize')],
+	placeAddress: (raw) => {
+		const value = placeText(raw, 'placeAddress');
+		return value === undefined ? undefined : ['address', value];
+	},
 };

@@ -26,23 +26,28 @@ export function checkViber(options: {
 	const checked: ViberOptions = {};
 	const category = choice(options.category, rules.category, 'Viber category');
 	if (category) checked.category = category;
-	const raw = options.ttl;
-	if (raw !== undefined && raw !== null && raw !== '') {
-		const shown = typeof raw === 'number' ? String(raw) : text(raw, LABELS.ttl);
-		const ttl = typeof raw === 'number' ? raw : Number(shown.trim());
-		const { min, max } = rules.ttl;
-		if (!Number.isInteger(ttl) || ttl < min || ttl > max) {
-			throw new Problem(
-				LABELS.ttl,
-				`is not a whole number of seconds from ${min} to ${max} (got "${shown}")`,
-				'Give how long Viber may try to deliver, e.g. 600 for ten minutes, or remove the option',
-			);
-		}
-		checked.ttl = ttl;
-	}
+	const ttl = seconds(options.ttl, rules.ttl, 'Viber');
+	if (ttl !== undefined) checked.ttl = ttl;
 	return Object.keys(checked).length > 0 ? checked : undefined;
 }
 
+export const given = (raw: unknown) => raw !== undefined && raw !== null && raw !== '';
+
+/** TTL: whole seconds within the channel's range, or none. */
+export function seconds(raw: unknown, range: { min: number; max: number }, label: string) {
+	if (!given(raw)) return undefined;
+	const shown = typeof raw === 'number' ? String(raw) : text(raw, LABELS.ttl);
+	const ttl = typeof raw === 'number' ? raw : Number(shown.trim());
+	const { min, max } = range;
+	if (!Number.isInteger(ttl) || ttl < min || ttl > max) {
+		throw new Problem(
+			LABELS.ttl,
+			`is not a whole number of seconds from ${min} to ${max} (got "${shown}")`,
+			`Give how long ${label} may try to deliver, e.g. 600 for ten minutes, or remove the option`,
+		);
+	}
+	return ttl;
+}
 export function checkMessenger(options: {
 	category?: unknown;
 	tag?: unknown;

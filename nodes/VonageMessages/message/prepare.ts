@@ -45,7 +45,11 @@ export function bodyFor(message: Message, version: ApiVersion): IDataObject {
 const DEFAULTS: Partial<Record<ContentField, unknown>> = {
 	templateParameters: {},
 	policy: 'deterministic',
+	suggestions: '[]',
 };
+
+/** Options every channel reads (API v1 only: check.ts refuses them in v0.1). */
+const COMMON_OPTIONS = ['webhookUrl', 'webhookVersion'] as const;
 
 /** Reads the parameters the rules name for the channel and the item's message type. */
 function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): RawMessage {
@@ -57,11 +61,9 @@ function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): R
 	for (const field of ruleOf(channel, String(raw.messageType))?.fields ?? []) {
 		raw[field] = get(field, DEFAULTS[field] ?? '');
 	}
-	const optionFields = CHANNEL_RULES[channel].options;
-	if (optionFields.length > 0) {
-		const options = (get('options', {}) ?? {}) as IDataObject;
-		for (const field of optionFields) raw[field] = options[field];
-	}
+	const options = (get('options', {}) ?? {}) as IDataObject;
+	for (const field of [...CHANNEL_RULES[channel].options, ...COMMON_OPTIONS])
+		raw[field] = options[field];
 	return raw;
 }
 

@@ -1,12 +1,14 @@
 /**
  * What one message must satisfy, stated once as data. check.ts reads these tables and nothing else
  * decides what a channel takes; the editor (actions/common/fields.ts) shows the same limits and values.
- * Adding a message type is adding a row to TYPE_RULES.
+ * Adding a message type is adding a row to TYPE_RULES (to rowsV1.ts, which it includes, for a type
+ * only API v1 has); the shapes of a row are in ruleTypes.ts.
  *
  * Sources, as each entry names them: `yml` = Vonage's Messages API v0.1 OpenAPI file
  * (messages-v0.1.yml, schema `message`); `README` = the shared Vonage reference
  * (/work/shared/vonage/README.md); `SDK` = Vonage's SDK request types (vonage-node-sdk
- * packages/messages, the Python SDK's models).
+ * packages/messages, the Python SDK's models); `Java` = Vonage's Java SDK 9.x request builders (their
+ * length checks: com.vonage.client.messages.rcs). v1-only rows and channels are refused in v0.1.
  */
 import type {
 	ApiVersion,
@@ -15,43 +17,16 @@ import type {
 	MessengerOptions,
 	ViberOptions,
 } from '../../shared/vocabulary/messageModel';
+import type { AddressKind, ChannelRules, ContentField, TypeRule } from './ruleTypes';
+import { MEDIA, V1_TYPE_RULES } from './rowsV1';
 
-/** What a sender or recipient field holds (the checks are in addresses.ts, keyed by kind). */
-export type AddressKind =
-	| 'number' // a phone number in international format
-	| 'whatsappUser' // a phone number or a WhatsApp business-scoped user ID (BSUID)
-	| 'smsSender' // a number or an alphanumeric sender ID
-	| 'mmsSender' // a number or a US short code
-	| 'viberService' // the Viber service message ID Vonage gave you
-	| 'messengerId'; // a Facebook page ID or a page-scoped user ID
-
-/** The editor fields a message type reads, in the order they are checked. */
-export type ContentField =
-	| 'text'
-	| 'mediaUrl'
-	| 'caption'
-	| 'templateName'
-	| 'templateParameters'
-	| 'locale'
-	| 'policy';
-
-/** A channel's options (the editor's Options collection), in the order they are checked. */
-export type OptionField = 'category' | 'ttl' | 'tag';
-
-export interface ChannelRules {
-	from: AddressKind;
-	/** What To takes, the same in both API versions or per version. */
-	to: AddressKind | Record<ApiVersion, AddressKind>;
-	/** The channel's own options. */
-	options: readonly OptionField[];
-	source: string;
-}
+export type { AddressKind, ChannelRules, ContentField, OptionField, TypeRule } from './ruleTypes';
 
 export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	sms: {
 		from: 'smsSender',
 		to: 'number',
-		options: [],
+		options: ['encodingType', 'ttl', 'trustedRecipient', 'contentId', 'entityId'],
 		source: 'README: E.164 numbers; from may be an alphanumeric sender ID',
 	},
 	mms: {
@@ -63,7 +38,7 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	whatsapp: {
 		from: 'number',
 		to: { 'v0.1': 'number', v1: 'whatsappUser' },
-		options: [],
+		options: ['context'],
 		source:
 			'yml whatsapp to.number; v1: Java SDK 9.13.0 WhatsappRequest/Bsuid (README: a BSUID when the number is hidden)',
 	},
@@ -79,6 +54,14 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 		options: ['category', 'tag'],
 		source: 'yml messenger: from.id and to.id, 1 to 50 characters',
 	},
+	rcs: {
+		from: 'rcsAgent',
+		to: 'number',
+		options: ['ttl'],
+		versions: ['v1'],
+		source:
+			'SDK RCSParams (channel rcs, v1 only; fixtures send from an agent name, to a number); Java RcsRequest',
+	},
 };
 
 /** The kind of address To takes in `version`. */
@@ -87,20 +70,7 @@ export const recipientKind = (channel: Channel, version: ApiVersion): AddressKin
 	return typeof to === 'string' ? to : to[version];
 };
 
-/** One row: a message type of a channel, the fields it reads and their limits. */
-export interface TypeRule {
-	channel: Channel;
-	type: MessageType;
-	fields: readonly ContentField[];
-	/** Text: at most `max` characters, a limit set by `by` (the channel's label when unset). */
-	text?: { max: number; by?: string };
-	/** Caption: the API versions that send one with this type, and its length there; none when unset. */
-	caption?: Partial<Record<ApiVersion, { min?: number; max?: number }>>;
-	source: string;
-}
-
 const TEXT: readonly ContentField[] = ['text'];
-const MEDIA: readonly ContentField[] = ['mediaUrl', 'caption'];
 const TEMPLATE: readonly ContentField[] = [
 	'templateName',
 	'templateParameters',
@@ -195,6 +165,7 @@ export const TYPE_RULES: readonly TypeRule[] = [
 			source: `yml ${type}MessageFacebook {url}; SDK Messenger${type[0].toUpperCase()}${type.slice(1)} {url}`,
 		}),
 	),
+	...V1_TYPE_RULES,
 ];
 
 /** A channel's rows, in order. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CHANNELS } from '../../shared/vocabulary/channels';
-import type { Message } from '../../shared/vocabulary/messageModel';
+import { isMedia, type Message } from '../../shared/vocabulary/messageModel';
 import { CHANNEL_RULES, recipientKind, type AddressKind } from './rules';
 
 /** Where v0.1 puts an address of each kind: `{type, number}` or `{type, id}` (yml `to`/`from` schemas). */
@@ -12,6 +12,7 @@ export const V01_ADDRESS_FIELD: Record<AddressKind, 'number' | 'id'> = {
 	mmsSender: 'number',
 	viberService: 'id',
 	messengerId: 'id',
+	rcsAgent: 'id', // never sent: v0.1 has no RCS (check.ts refuses it)
 };
 
 /**
@@ -39,6 +40,8 @@ export function toV01Body(message: Message): IDataObject {
 		if (content.parameters.length > 0) template.parameters = content.parameters;
 		envelope.content = { type: 'template', template };
 		envelope.whatsapp = { policy: content.policy, locale: content.locale };
+	} else if (content.type === 'card' || !isMedia(content.type) || !('url' in content)) {
+		throw new Error(`API v0.1 has no ${content.type} messages`); // check.ts refuses them first
 	} else {
 		const media: IDataObject = { url: content.url };
 		if (content.caption !== undefined) media.caption = content.caption;

@@ -11,6 +11,7 @@ import { cancelSignalOf } from '../../shared/api/transport';
 import type { ApiVersion, Channel } from '../../shared/vocabulary/messageModel';
 import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../message/prepare';
+import { CHANNEL_RULES } from '../message/rules';
 
 function errorItem(
 	error: NodeOperationError | Error,
@@ -40,9 +41,12 @@ function notStarted(node: INode, itemIndex: number): Delivery {
 	};
 }
 
-function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
+/** The API Version option; unset, v0.1, or the one version a channel has (RCS: v1). */
+function apiVersionOf(ctx: IExecuteFunctions, channel: Channel): ApiVersion {
+	const only = CHANNEL_RULES[channel].versions;
+	const fallback = only?.length === 1 ? only[0] : 'v0.1';
 	const version = String(
-		(ctx.getNodeParameter('options', 0, {}) as IDataObject).apiVersion ?? 'v0.1',
+		(ctx.getNodeParameter('options', 0, {}) as IDataObject).apiVersion ?? fallback,
 	);
 	if ((API_VERSIONS as readonly string[]).includes(version)) return version as ApiVersion;
 	throw new NodeOperationError(ctx.getNode(), `The option 'API Version' is "${version}"`, {
@@ -63,7 +67,7 @@ export async function sendMessages(
 	const continueOnFail = this.continueOnFail();
 	const credentials = await assertCredentials.call(this);
 	const options = readSendOptions(this);
-	const version = apiVersionOf(this);
+	const version = apiVersionOf(this, channel);
 
 	const prepared: Array<PreparedMessage | undefined> = [];
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length).fill(undefined);

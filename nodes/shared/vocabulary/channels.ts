@@ -16,6 +16,8 @@ export const CHANNELS: Record<Channel, ChannelNames> = {
 	whatsapp: { label: 'WhatsApp', v01Type: 'whatsapp', v1Channel: 'whatsapp' },
 	viber: { label: 'Viber', v01Type: 'viber_service_msg', v1Channel: 'viber_service' },
 	messenger: { label: 'Messenger', v01Type: 'messenger', v1Channel: 'messenger' },
+	// v1 only (Vonage node SDK `Channels.RCS`); v0.1 has no RCS, so its type is never sent.
+	rcs: { label: 'RCS', v01Type: 'rcs', v1Channel: 'rcs' },
 };
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

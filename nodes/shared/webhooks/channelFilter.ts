@@ -13,6 +13,7 @@ export const channelsOption = (what: string): INodeProperties => ({
 	options: [
 		{ name: 'Facebook Messenger', value: 'messenger' },
 		{ name: 'MMS', value: 'mms' },
+		{ name: 'RCS', value: 'rcs' },
 		{ name: 'SMS', value: 'sms' },
 		{ name: 'Viber', value: 'viber' },
 		{ name: 'WhatsApp', value: 'whatsapp' },

@@ -7,7 +7,8 @@ import { contentOf, isObject, messageTypeOf, text, type Json } from './eventsWir
  *   SDK `Button`: text, payload, subtype); an interactive reply's `reply.title` (Java SDK `Reply`, .NET
  *   fixture ShouldDeserializeWhatsAppReply: `{id, title, description}`).
  * - the chosen id: `reply.id`, or a button's `payload` when it is text (the Java SDK: text on RCS, an
- *   object on WhatsApp, which stays in `button`).
+ *   object on WhatsApp, which stays in `button`). An RCS suggestion the user tapped comes so: its text,
+ *   and its `postback_data` as the choice (node SDK `RCSSuggestionParams` {text, postbackData}).
  * - media: the container the type names (`image: {url, caption}`, ...), else the first one present, else
  *   the first item of MMS `content: [{type, url, caption}]` (Java SDK `InboundMessage.getContent`, "only
  *   present for messages that have more than one attachment"; `mms.Content`).

@@ -7,7 +7,7 @@ import { sendOn, type Resource } from '../../support/channels';
 
 const emulator = useEmulator();
 
-const content: Record<Exclude<Resource, 'sms'>, INodeParameters> = {
+const content: Record<Exclude<Resource, 'sms' | 'rcs'>, INodeParameters> = {
 	mms: { mediaUrl: '={{ "https://example.com/" + $json.ref + ".jpg" }}' },
 	whatsapp: { messageType: 'text', text: '=Hi {{ $json.ref }}' },
 	viber: { messageType: 'image', mediaUrl: '={{ "https://example.com/" + $json.ref + ".jpg" }}' },
@@ -19,7 +19,7 @@ const content: Record<Exclude<Resource, 'sms'>, INodeParameters> = {
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ ref: `ref-${i}` }));
 const refs = () => emulator.accepted.map((m) => String(m.body.client_ref));
 
-describe.each(Object.keys(content) as Array<Exclude<Resource, 'sms'>>)('%s', (resource) => {
+describe.each(Object.keys(content) as Array<Exclude<Resource, 'sms' | 'rcs'>>)('%s', (resource) => {
 	const parameters = (extra: INodeParameters = {}): INodeParameters => ({
 		...content[resource],
 		clientRef: '={{ $json.ref }}',

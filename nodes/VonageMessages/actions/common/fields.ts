@@ -1,145 +1,18 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CHANNELS } from '../../../shared/vocabulary/channels';
 import type { Channel, MessageType } from '../../../shared/vocabulary/messageModel';
 import { isMedia } from '../../../shared/vocabulary/messageModel';
-import { captionTypes, CLIENT_REF_MAX, OPTION_RULES, ruleOf, typesOf } from '../../message/rules';
+import { captionTypes, CHANNEL_RULES, CLIENT_REF_MAX, ruleOf, typesOf } from '../../message/rules';
+import { ADDRESSES, channelOptions, TYPE_OPTIONS } from './channelFields';
 import { optionsProperty } from './sendOptions';
-
-/** Editor and AI-tool wording per channel: what goes into From and To. */
-const ADDRESSES: Record<
-	Exclude<Channel, 'sms'>,
-	{ from: [string, string]; to: [string, string] }
-> = {
-	mms: {
-		from: [
-			'12015550123',
-			'Your Vonage US number or short code that is enabled for MMS, digits only',
-		],
-		to: [
-			'12015550124',
-			"The recipient's phone number in international format: country code then number, e.g. 12015550124",
-		],
-	},
-	whatsapp: {
-		from: [
-			'447700900001',
-			'Your WhatsApp Business number linked to the Vonage application, in international format',
-		],
-		to: [
-			'447700900000',
-			"The customer's WhatsApp phone number in international format: country code then number, e.g. 447700900000. With API Version v1 also their business-scoped user ID (BSUID) from whatsapp.sender.user_id of an inbound message, e.g. US.13491208655302741918",
-		],
-	},
-	viber: {
-		from: [
-			'654321',
-			'Your Viber service message ID (given by your Vonage account manager), not a phone number',
-		],
-		to: [
-			'447700900000',
-			"The customer's Viber phone number in international format: country code then number",
-		],
-	},
-	messenger: {
-		from: [
-			'107083064136738',
-			'The ID of your Facebook page linked to the Vonage application (the to ID of an inbound Messenger message)',
-		],
-		to: [
-			'5473848892683926',
-			"The customer's Messenger ID (the from ID of their inbound Messenger message), not a phone number",
-		],
-	},
-};
-
-const TYPE_OPTIONS: Record<MessageType, INodePropertyOptions> = {
-	text: { name: 'Text', value: 'text', description: 'A text message' },
-	image: { name: 'Image', value: 'image', description: 'A picture from a public URL' },
-	audio: { name: 'Audio', value: 'audio', description: 'A sound file from a public URL' },
-	video: { name: 'Video', value: 'video', description: 'A video from a public URL' },
-	file: { name: 'File', value: 'file', description: 'A document (e.g. PDF) from a public URL' },
-	template: {
-		name: 'Template',
-		value: 'template',
-		description:
-			'An approved WhatsApp template, required to start a conversation outside the 24-hour window',
-	},
-};
-
-const VIBER_TTL = OPTION_RULES.viber.ttl;
-
-/** How the editor names each category value of the rules. */
-const CATEGORY_OPTIONS: Record<string, INodePropertyOptions> = {
-	promotion: { name: 'Promotion', value: 'promotion' },
-	transaction: { name: 'Transaction', value: 'transaction' },
-	message_tag: {
-		name: 'Message Tag',
-		value: 'message_tag',
-		description: 'Outside the 24-hour window, with a Tag',
-	},
-	response: {
-		name: 'Response',
-		value: 'response',
-		description: 'A reply within 24 hours of the customer writing',
-	},
-	update: {
-		name: 'Update',
-		value: 'update',
-		description: 'A non-promotional update within 24 hours',
-	},
-};
-
-/** The rules' category values as editor options, by name. */
-const categories = (values: readonly string[]): INodePropertyOptions[] =>
-	values.map((value) => CATEGORY_OPTIONS[value]).sort((a, b) => a.name.localeCompare(b.name));
-
-function channelOptions(channel: Channel): INodeProperties[] {
-	if (channel === 'viber') {
-		return [
-			{
-				displayName: 'Category',
-				name: 'category',
-				type: 'options',
-				options: categories(OPTION_RULES.viber.category.values),
-				default: 'transaction', // n8n's lint wants a literal: the first value of the rules, Vonage's default
-				description:
-					"Viber's message category. The first message to a user must be a transaction (personal, informative), not a promotion.",
-			},
-			{
-				displayName: 'TTL (Seconds)',
-				name: 'ttl',
-				type: 'number',
-				typeOptions: { minValue: VIBER_TTL.min, maxValue: VIBER_TTL.max },
-				default: 600,
-				description: `How long Viber tries to deliver the message before dropping it, ${VIBER_TTL.min} to ${VIBER_TTL.max} seconds`,
-			},
-		];
-	}
-	if (channel === 'messenger') {
-		return [
-			{
-				displayName: 'Category',
-				name: 'category',
-				type: 'options',
-				options: categories(OPTION_RULES.messenger.category.values),
-				default: 'response', // n8n's lint wants a literal: the first value of the rules, Vonage's default
-				description: "Facebook's messaging type for the message (Vonage sends response when unset)",
-			},
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'CONFIRMED_EVENT_UPDATE',
-				description:
-					'Facebook message tag, e.g. CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT. Required with the category Message Tag; Facebook reads a tag only there, so a Tag without Category sends the category Message Tag, and a Tag with Response or Update is refused.',
-			},
-		];
-	}
-	return [];
-}
+import {
+	customProperty,
+	rcsContentProperties,
+	viberVideoProperties,
+	whatsappV1Properties,
+} from './v1Fields';
 
 /** The Send parameters of MMS, WhatsApp, Viber or Messenger (SMS keeps its own, unchanged). */
 export function sendProperties(channel: Exclude<Channel, 'sms'>): INodeProperties[] {
@@ -173,15 +46,24 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 		},
 	];
 	if (types.length > 1) {
-		const options = types.map((type) => TYPE_OPTIONS[type]);
-		properties.push({
+		// A type only v1 has, on a channel both have, says so (check.ts refuses it in v0.1).
+		const channelV1Only = CHANNEL_RULES[channel].versions?.length === 1;
+		const options = typesOf(channel).map(({ type, versions }) =>
+			versions && !channelV1Only
+				? { ...TYPE_OPTIONS[type], name: `${TYPE_OPTIONS[type].name} (API V1)` }
+				: TYPE_OPTIONS[type],
+		);
+		const messageType: INodeProperties = {
 			displayName: 'Message Type',
 			name: 'messageType',
 			type: 'options',
 			options,
-			default: 'text',
+			default: 'text', // n8n's lint wants a literal; set to the channel's first type below
 			description: `What kind of ${spec.label} message to send`,
-		});
+		};
+		// The channel's first type in the rules' order (MMS: image, as before it had others).
+		messageType.default = types[0];
+		properties.push(messageType);
 	}
 	const textRule = ruleOf(channel, 'text')?.text;
 	if (textRule) {
@@ -193,10 +75,12 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			default: '',
 			typeOptions: { rows: 3 },
 			description: `The message text, up to ${textRule.max} characters`,
-			...showFor(['text']),
+			...showFor(types.includes('card') ? ['text', 'card'] : ['text']),
 		});
 	}
-	if (mediaTypes.length > 0) {
+	if (channel === 'rcs') properties.push(rcsContentProperties(showFor)[0]);
+	const cards = types.includes('card') ? (['card'] as MessageType[]) : [];
+	if (mediaTypes.length + cards.length > 0) {
 		properties.push({
 			displayName: 'Media URL',
 			name: 'mediaUrl',
@@ -206,9 +90,21 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 			placeholder: 'https://example.com/photo.jpg',
 			description:
 				'Public http(s) link to the image, audio, video or file; Vonage downloads it from there',
-			...showFor(mediaTypes),
+			...showFor([...mediaTypes, ...cards]),
 		});
 	}
+	if (channel === 'rcs') properties.push(rcsContentProperties(showFor)[1]);
+	if (channel === 'whatsapp') properties.push(...whatsappV1Properties(showFor));
+	if (channel === 'viber') properties.push(...viberVideoProperties(showFor));
+	if (types.includes('custom'))
+		properties.push(
+			customProperty(
+				showFor,
+				channel === 'rcs'
+					? '{"contentMessage": {"text": "Hi"}}'
+					: '{"type": "interactive", "interactive": {"type": "button", ...}}',
+			),
+		);
 	if (captions.length > 0) {
 		const inV01 = captionTypes(channel, 'v0.1');
 		const onlyV1 = captions.filter((type) => !inV01.includes(type));
@@ -315,7 +211,11 @@ export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProper
 			{
 				name: 'Send',
 				value: 'send',
-				description: `Send ${article} ${label} message`,
+				// The AI tool reads this: RCS says what it adds (suggestions, whose taps come back as choice_id).
+				description:
+					channel === 'rcs'
+						? 'Send an RCS text or card with suggested replies and actions (dial, location, URL, calendar), media or a custom message'
+						: `Send ${article} ${label} message`,
 				action: `Send ${article} ${label} message`,
 			},
 		],

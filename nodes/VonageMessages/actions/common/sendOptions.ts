@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { OPTION_LIMITS as LIMITS } from '../../sending/options';
 import { FAILOVER_OPTION } from './failoverOption';
+import { WEBHOOK_OPTIONS } from './v1Fields';
 
 export const API_VERSION_OPTION: INodeProperties = {
 	displayName: 'API Version',
@@ -65,9 +66,13 @@ export const SEND_OPTIONS: INodeProperties[] = [
 
 /** The Options collection of a send operation: the shared send options, the API version and a channel's own, by name. */
 export function optionsProperty(channelOptions: INodeProperties[] = []): INodeProperties {
-	const options = [API_VERSION_OPTION, FAILOVER_OPTION, ...SEND_OPTIONS, ...channelOptions].sort(
-		(a, b) => a.displayName.localeCompare(b.displayName),
-	);
+	const options = [
+		API_VERSION_OPTION,
+		FAILOVER_OPTION,
+		...SEND_OPTIONS,
+		...WEBHOOK_OPTIONS,
+		...channelOptions,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		displayName: 'Options',
 		name: 'options',

@@ -1,25 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../common/fields';
 import * as revoke from './revoke.operation';
+import * as send from './send.operation';
 
-export { revoke };
+export { revoke, send };
+
+const operation = operationProperty('rcs');
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['rcs'] } },
+		...operation,
 		options: [
+			...(operation.options ?? []),
 			{
 				name: 'Revoke',
 				value: 'revoke',
 				description: 'Withdraw an RCS message you sent that has not been delivered yet (API v1)',
 				action: 'Revoke an RCS message',
 			},
-		],
-		default: 'revoke',
+		].sort((a, b) => String(a.name).localeCompare(String(b.name))),
 	},
+	...send.description,
 	...revoke.description,
 ];

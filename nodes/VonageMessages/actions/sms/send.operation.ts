@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendMessages } from '../../sending/execute';
 import { optionsProperty } from '../common/sendOptions';
+import { SMS_V1_OPTIONS } from '../common/v1Fields';
 import { CLIENT_REF_MAX, ruleOf } from '../../message/rules';
 
 const TEXT_MAX = ruleOf('sms', 'text')!.text!.max;
@@ -46,7 +47,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. {{ $json.orderId }}',
 		description: `Up to ${CLIENT_REF_MAX['v0.1']} characters of your own (${CLIENT_REF_MAX.v1} with API Version v1), e.g. an order ID. Vonage returns it in every status event of this message, so the Status Trigger can match it back. Leave empty to send none.`,
 	},
-	optionsProperty(),
+	optionsProperty(SMS_V1_OPTIONS),
 ];
 
 export const description = updateDisplayOptions(

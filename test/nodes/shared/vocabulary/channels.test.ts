@@ -18,7 +18,7 @@ describe('checkMessage: what the editor cannot show but expressions and AI tools
 		[
 			'a message type from another channel',
 			'v0.1',
-			{ ...wa, messageType: 'sticker' },
+			{ ...wa, messageType: 'card' },
 			'Message Type',
 			/text, image, audio, video, file, template/,
 		],
@@ -87,6 +87,6 @@ describe('checkMessage: what the editor cannot show but expressions and AI tools
 			['viber_service_msg', 'viber_service', 'whatsapp', 'mms', 'sms', 'messenger', 'rcs'].map(
 				channelFromWire,
 			),
-		).toEqual(['viber', 'viber', 'whatsapp', 'mms', 'sms', 'messenger', undefined]);
+		).toEqual(['viber', 'viber', 'whatsapp', 'mms', 'sms', 'messenger', 'rcs']);
 	});
 });

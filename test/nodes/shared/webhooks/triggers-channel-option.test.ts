@@ -83,7 +83,7 @@ describe('Channels by expression that is no list of channels', () => {
 			for (const node of [new VonageMessagesInboundTrigger(), new VonageMessagesStatusTrigger()]) {
 				const { t, url } = await listening(node, { channels: value });
 				await expect(t.checkExists()).rejects.toThrow(message);
-				await expect(t.checkExists()).rejects.toThrow(/messenger, mms, sms, viber, whatsapp/);
+				await expect(t.checkExists()).rejects.toThrow(/messenger, mms, rcs, sms, viber, whatsapp/);
 				const event =
 					node instanceof VonageMessagesInboundTrigger
 						? inbound('sms')

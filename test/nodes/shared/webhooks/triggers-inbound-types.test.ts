@@ -13,6 +13,7 @@ const emulator = useEmulator();
 const listening = useListeningTriggers(emulator, { register: true });
 
 const WA = { channel: 'whatsapp', from: '447700900000', to: '447700900001' } as const;
+const RCS = { channel: 'rcs', from: '447700900000', to: 'Vonage' } as const;
 const NONE = {
 	text: null,
 	choice_id: null,
@@ -30,6 +31,24 @@ const CASES: Array<[string, WebhookFormat, InboundSpec, IDataObject]> = [
 		'v1',
 		{ ...WA, type: 'button', text: 'Yes please', id: 'confirm-42' },
 		{ message_type: 'button', text: 'Yes please', choice_id: 'confirm-42' },
+	],
+	[
+		'RCS tapped suggestion (button): its text, its postbackData the choice',
+		'v1',
+		{ ...RCS, type: 'button', text: 'Yes please', id: 'confirm_42' },
+		{ channel: 'rcs', message_type: 'button', text: 'Yes please', choice_id: 'confirm_42' },
+	],
+	[
+		'RCS tapped suggestion (reply): its title the text, its id the choice',
+		'v1',
+		{ ...RCS, type: 'reply', text: 'Later', id: 'later' },
+		{ channel: 'rcs', message_type: 'reply', text: 'Later', choice_id: 'later' },
+	],
+	[
+		'RCS text',
+		'v1',
+		{ ...RCS, type: 'text', text: 'Hello' },
+		{ channel: 'rcs', message_type: 'text', text: 'Hello' },
 	],
 	[
 		'WhatsApp reply: its title the text, its id the choice',
