@@ -28,11 +28,9 @@ afterEach(async () => {
 function afterRestart(): INodeType {
 	let fresh: INodeType | undefined;
 	jest.isolateModules(() => {
+		const path = '../../../../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node';
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const mod =
-			require('../../../../nodes/VonageMessagesStatusTrigger/VonageMessagesStatusTrigger.node') as {
-				VonageMessagesStatusTrigger: new () => INodeType;
-			};
+		const mod = require(path) as { VonageMessagesStatusTrigger: new () => INodeType };
 		fresh = new mod.VonageMessagesStatusTrigger();
 	});
 	return fresh!;
