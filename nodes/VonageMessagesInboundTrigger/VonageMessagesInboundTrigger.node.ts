@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { channelsOption } from '../shared/webhooks/channelFilter';
-import { checkedWebhookMethods } from '../shared/webhooks/receive';
+import { checkedWebhookMethods, ignored } from '../shared/webhooks/receive';
+import { answerHandover, isHandover, resumeWaitingReply } from '../shared/webhooks/waitHandover';
 import { registrationMethods } from '../shared/registration/registration';
 import { acceptEvent, type TriggerOptions } from '../shared/webhooks/triggerEvent';
 import {
@@ -20,6 +21,7 @@ import { testVonageCredential } from '../shared/api/credentialTest';
 
 interface InboundOptions extends TriggerOptions {
 	toNumber?: string;
+	startForWaitReplies?: boolean;
 }
 
 export class VonageMessagesInboundTrigger implements INodeType {
@@ -72,6 +74,14 @@ export class VonageMessagesInboundTrigger implements INodeType {
 						description:
 							"Start the workflow only for messages sent to this number (or ID) of yours, when several are linked to the application. Compared with the event's recipient in either webhook format; spaces, + and 00 are ignored.",
 					},
+					{
+						displayName: 'Start for Replies That Resume a Wait',
+						name: 'startForWaitReplies',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether a reply that resumed a Vonage Messages 'Send and Wait for Reply' execution also starts this workflow. Off: it only resumes the waiting execution.",
+					},
 				],
 			},
 		],
@@ -82,6 +92,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 	webhookMethods = { default: checkedWebhookMethods(registrationMethods('inbound_url')) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (isHandover(this)) return await answerHandover(this);
 		const accepted = await acceptEvent(this, (event, options: InboundOptions) => {
 			const json = inboundOutput(event);
 			const wanted = comparableAddress(options.toNumber ?? '');
@@ -93,6 +104,9 @@ export class VonageMessagesInboundTrigger implements INodeType {
 			return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
 		});
 		if ('reply' in accepted) return accepted.reply;
+		const resumed = await resumeWaitingReply(this, accepted.json);
+		if (resumed && !accepted.options.startForWaitReplies)
+			return ignored('resumed a waiting Send and Wait for Reply execution');
 		return { workflowData: [[{ json: accepted.json }]] };
 	}
 }
