@@ -68,6 +68,10 @@ export interface RunNodeOptions {
 	mode?: WorkflowExecuteMode;
 	/** Name of the node under test. Default: description.defaults.name. */
 	nodeName?: string;
+	/** The instance's base URL (resume URLs, webhook URLs). Default http://localhost:5678. */
+	baseUrl?: string;
+	/** The execution's id. Default 'harness-execution-1'. */
+	executionId?: string;
 }
 
 export interface RunNodeResult {
@@ -82,6 +86,13 @@ export interface RunNodeResult {
 	storedCredentials: ICredentialsEncrypted[];
 	/** The workflow as n8n would save it (credentials referenced by id only). */
 	workflowJson: ReturnType<typeof workflowBase>;
+	/** Set when the node put the execution to wait (putExecutionToWait): until when. */
+	waitTill?: Date;
+	/** The Workflow the run used, and the node's name in it (waiting.ts resumes on them). */
+	workflow: Workflow;
+	nodeName: string;
+	/** The additionalData of the run (URLs, credentials helper). */
+	additionalData: ReturnType<typeof additionalData>;
 }
 
 export function toItems(items: IDataObject[] | INodeExecutionData[]): INodeExecutionData[] {
@@ -154,11 +165,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 			],
 		},
 	});
-	const engine = new WorkflowExecute(
-		additionalData(env, mode, workflowJson),
-		mode,
-		runExecutionData,
-	);
+	const runAdditionalData = additionalData(env, mode, workflowJson, opts.baseUrl, opts.executionId);
+	const engine = new WorkflowExecute(runAdditionalData, mode, runExecutionData);
 	const run = await engine.processRunExecutionData(workflow);
 
 	const { runData, error: executionError } = run.data.resultData;
@@ -175,5 +183,9 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		runData,
 		storedCredentials: env.credentialsHelper.stored,
 		workflowJson,
+		waitTill: run.waitTill ?? undefined,
+		workflow,
+		nodeName: name,
+		additionalData: runAdditionalData,
 	};
 }

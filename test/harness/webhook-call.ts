@@ -29,6 +29,8 @@ export interface WebhookCall {
 	webhookData: IWebhookData;
 	onExecution(workflowData: INodeExecutionData[][]): void;
 	onError(error: Error): void;
+	/** Where n8n mounts the route: '/webhook' (default), or '/webhook-waiting' for a resume (waiting.ts). */
+	mountPath?: string;
 }
 
 /** response-helper.ts `sendErrorResponse` */
@@ -66,7 +68,7 @@ export async function handleWebhookCall(
 	call: WebhookCall,
 ): Promise<void> {
 	const { workflow, node, webhookData } = call;
-	const mountPath = '/webhook';
+	const mountPath = call.mountPath ?? '/webhook';
 	const req = toWebhookRequest(rawReq, mountPath);
 	const res = toWebhookResponse(rawRes);
 	const registered = `${mountPath}/${webhookData.path}`;

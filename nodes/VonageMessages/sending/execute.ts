@@ -11,7 +11,7 @@ import type { ApiVersion, Channel } from '../../shared/vocabulary/messageModel';
 import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../message/prepare';
 
-function errorItem(
+export function errorItem(
 	error: NodeOperationError | Error,
 	itemIndex: number,
 	extra: IDataObject = {},
@@ -23,7 +23,7 @@ function errorItem(
 	};
 }
 
-function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
+export function apiVersionOf(ctx: IExecuteFunctions): ApiVersion {
 	const version = String(
 		(ctx.getNodeParameter('options', 0, {}) as IDataObject).apiVersion ?? 'v0.1',
 	);

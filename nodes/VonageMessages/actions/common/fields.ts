@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SEND_AND_WAIT, sendAndWaitOperation } from './waitProperties';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CHANNELS } from '../../../shared/vocabulary/channels';
@@ -295,26 +296,28 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 		},
 		optionsProperty(channelOptions(channel)),
 	);
-	return updateDisplayOptions({ show: { resource: [channel], operation: ['send'] } }, properties);
+	const operations = channel === 'mms' ? ['send'] : ['send', SEND_AND_WAIT];
+	return updateDisplayOptions({ show: { resource: [channel], operation: operations } }, properties);
 }
 
 export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProperties {
 	const { label } = CHANNELS[channel];
 	const article = /^[AEIOU]/.test(label) ? 'an' : 'a';
+	const send = {
+		name: 'Send',
+		value: 'send',
+		description: `Send ${article} ${label} message`,
+		action: `Send ${article} ${label} message`,
+	};
+	const operations =
+		channel === 'mms' ? [send] : [send, sendAndWaitOperation(`${article} ${label} message`)];
 	return {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [channel] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description: `Send ${article} ${label} message`,
-				action: `Send ${article} ${label} message`,
-			},
-		],
+		options: operations,
 		default: 'send',
 	};
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { OPTION_LIMITS as LIMITS } from '../../sending/options';
+import { WAIT_OPTIONS } from './waitProperties';
 
 export const API_VERSION_OPTION: INodeProperties = {
 	displayName: 'API Version',
@@ -64,8 +65,8 @@ export const SEND_OPTIONS: INodeProperties[] = [
 
 /** The Options collection of a send operation: the shared send options, the API version and a channel's own, by name. */
 export function optionsProperty(channelOptions: INodeProperties[] = []): INodeProperties {
-	const options = [API_VERSION_OPTION, ...SEND_OPTIONS, ...channelOptions].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
+	const options = [API_VERSION_OPTION, ...SEND_OPTIONS, ...WAIT_OPTIONS, ...channelOptions].sort(
+		(a, b) => a.displayName.localeCompare(b.displayName),
 	);
 	return {
 		displayName: 'Options',

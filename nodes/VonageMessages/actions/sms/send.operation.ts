@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendMessages } from '../../sending/execute';
 import { optionsProperty } from '../common/sendOptions';
+import { SEND_AND_WAIT } from '../common/waitProperties';
 import { CLIENT_REF_MAX, ruleOf } from '../../message/rules';
 
 const TEXT_MAX = ruleOf('sms', 'text')!.text!.max;
@@ -50,7 +51,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['sms'], operation: ['send'] } },
+	{ show: { resource: ['sms'], operation: ['send', SEND_AND_WAIT] } },
 	properties,
 );
 
