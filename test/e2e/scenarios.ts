@@ -22,6 +22,7 @@ import {
 	type CredentialRef,
 } from './workflows';
 import { credregScenarios } from './scenarios-credreg';
+import { sendAndWaitScenarios } from './scenarios-send-and-wait';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -430,4 +431,5 @@ export const scenarios: Scenario[] = [
 	...sendhardScenarios,
 	...channelScenarios,
 	...receiveScenarios,
+	...sendAndWaitScenarios,
 ];
