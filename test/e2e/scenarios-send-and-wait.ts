@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 
 import { waitFor } from './n8n/proc';
-import type { Execution, Workflow, WorkflowInput } from './n8n/server';
+import { N8nServer, type Execution, type Workflow, type WorkflowInput } from './n8n/server';
 import { signWebhook } from './emulator-client';
 import type { Context, Scenario } from './scenarios';
 import { INBOUND_TRIGGER, SEND_NODE, credentials, productionUrl, webhookNode } from './workflows';
@@ -428,6 +428,39 @@ export const sendAndWaitScenarios: Scenario[] = [
 			console.log(
 				`  send-and-wait: ${resumeLatencies.length} replies resumed; median reply→resumed: one at a time ${median(resumeLatencies.slice(0, -50))} ms, 50 at once ${median(resumeLatencies.slice(-50))} ms`,
 			);
+		},
+	},
+	{
+		name: 'Send and Wait: n8n restarted between question and answer, the reply still resumes (regular mode; queue: skipped, its database goes with stop)',
+		timeoutMs: 300_000,
+		async run(ctx) {
+			if (ctx.mode === 'queue') return;
+			const { triggerUrl } = await setup(ctx);
+			const to = recipient();
+			await ask(ctx, 'approval', [to]);
+			const port = Number(new URL(ctx.n8n.baseUrl).port);
+			const options = ctx.n8n.options;
+			await ctx.n8n.stop();
+			ctx.n8n = await N8nServer.start({ ...options, port });
+			await waitFor(
+				'the Inbound Trigger to be served again',
+				async () => {
+					const res = await fetch(triggerUrl, {
+						method: 'POST',
+						body: '{}',
+						headers: { 'content-type': 'application/json' },
+					});
+					return res.status === 404 ? undefined : true;
+				},
+				60_000,
+				250,
+			);
+			const before = await ordinaryCount(ctx);
+			const at = await reply(ctx, to, 'Yes');
+			const execution = (await finished(ctx, 'approval', [to])).get(to)!;
+			resumeLatencies.push(Date.parse(execution.stoppedAt!) - at);
+			assert.equal(askOutput(execution)!.approved, true);
+			await settled(ctx, before);
 		},
 	},
 ];

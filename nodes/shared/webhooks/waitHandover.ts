@@ -12,7 +12,9 @@ export const MIRROR_KEY = 'sendAndWait';
 /** A resume answered 409 (the execution is still saving its waiting state) is tried this often. */
 const BUSY_RETRIES = 5;
 const BUSY_PAUSE_MS = 1000;
-const FORWARD_TIMEOUT_MS = 15_000;
+const FORWARD_TIMEOUT_MS = 30_000;
+/** A forward that may or may not have reached n8n (timeout, 5xx) is sent again this often. */
+const UNCERTAIN_RETRIES = 3;
 
 export function isHandover(ctx: IWebhookFunctions): boolean {
 	return ctx.getHeaderData()[HANDOVER_HEADER] !== undefined;
@@ -125,10 +127,18 @@ export async function answerHandover(ctx: IWebhookFunctions): Promise<IWebhookRe
 
 type Forwarded = 'resumed' | 'gone' | 'unreachable';
 
+/**
+ * POSTs the resume hand-over; the outcome for the wait. A timeout, a dropped connection or a 5xx may
+ * mean n8n resumed the execution anyway (seen under load in queue mode), so it is sent again: the
+ * waiting node takes a resume once, and n8n answers a later one for a resumed execution with 409
+ * (running) or a 200 page (finished), which then means an earlier attempt got through.
+ */
 async function forward(ctx: IWebhookFunctions, wait: Wait, resume: ResumeHandover, secret: string) {
 	const body = JSON.stringify(resume);
+	let uncertain = false;
+	let failures = 0;
 	for (let attempt = 0; ; attempt++) {
-		let status: number;
+		let status: number | undefined;
 		let answerBody: unknown;
 		try {
 			const response = (await ctx.helpers.httpRequest({
@@ -148,14 +158,20 @@ async function forward(ctx: IWebhookFunctions, wait: Wait, resume: ResumeHandove
 			status = response.statusCode;
 			answerBody = response.body;
 		} catch {
-			return 'unreachable' as Forwarded;
+			status = undefined;
+		}
+		if (status === 200 && resumedId(answerBody) === wait.waitId) return 'resumed' as Forwarded;
+		if (uncertain && (status === 200 || status === 409)) return 'resumed' as Forwarded;
+		if (status === undefined || status >= 500) {
+			uncertain = true;
+			if (++failures > UNCERTAIN_RETRIES) return 'unreachable' as Forwarded;
+			await sleep(BUSY_PAUSE_MS * failures);
+			continue;
 		}
 		if (status === 409 && attempt < BUSY_RETRIES) {
 			await sleep(BUSY_PAUSE_MS);
 			continue;
 		}
-		if (status === 200 && resumedId(answerBody) === wait.waitId) return 'resumed' as Forwarded;
-		if (status >= 500) return 'unreachable' as Forwarded;
 		return 'gone' as Forwarded;
 	}
 }
@@ -203,7 +219,7 @@ export async function resumeWaitingReply(
 	else waits.release(wait.waitId);
 	ctx.getWorkflowStaticData('node')[MIRROR_KEY] = waits.copyOf(applicationId);
 	if (result !== 'resumed')
-		ctx.logger.info(
+		ctx.logger.warn(
 			`${ctx.getNode().name}: a reply to wait ${wait.waitId} was not handed over (${result})`,
 		);
 	return result === 'resumed';

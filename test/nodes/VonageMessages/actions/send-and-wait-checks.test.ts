@@ -180,6 +180,25 @@ describe('the waiting node', () => {
 		});
 	});
 
+	it('a resume whose answer is lost (502 after n8n took it) is sent again and counts as resumed', async () => {
+		const { t, base } = await trigger();
+		const { run, route } = await ask(t, base, { responseType: 'freeText' });
+		let first = true;
+		t.route(`/webhook-waiting/${String(run.additionalData.executionId)}/`, (req, res) => {
+			if (!first) return route.handler(req, res);
+			first = false;
+			// n8n gets it and resumes; the answer never reaches the trigger (a proxy's 502).
+			const write = res.writeHead.bind(res);
+			res.writeHead = ((..._args: unknown[]) => write(502)) as typeof res.writeHead;
+			return route.handler(req, res);
+		});
+		await sendReply(emulator, { to: TO, text: 'yes' });
+		await route.whenResumed();
+		await t.idle();
+		expect(route.calls.map((c) => c.status)).toEqual([502, 200]);
+		expect(t.executions).toHaveLength(0);
+	});
+
 	it('a reply to an execution that is gone (404) goes to the workflow and closes the wait', async () => {
 		const { t, base } = await trigger();
 		const { run } = await ask(t, base, { responseType: 'freeText' });
