@@ -1,3 +1,5 @@
+import { KEYWORD_LIMITS } from './keywords';
+
 /**
  * The hand-overs of Send and Wait for Reply, as JSON bodies signed with sign.ts:
  * - action node → Inbound Trigger: `register` a wait (before the message is sent), then `confirm` it
@@ -66,7 +68,9 @@ const isText = (value: unknown, max = 2048): value is string =>
 const isTime = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 const isWords = (value: unknown): value is string[] =>
-	Array.isArray(value) && value.length <= 50 && value.every((word) => isText(word, 100));
+	Array.isArray(value) &&
+	value.length <= KEYWORD_LIMITS.count &&
+	value.every((word) => isText(word, KEYWORD_LIMITS.length));
 
 /** The hand-over a trigger accepts, or undefined when the JSON is not one (field by field, own properties). */
 export function readTriggerHandover(value: unknown): TriggerHandover | undefined {
