@@ -149,8 +149,12 @@ const askedTo = (execution: Execution): unknown =>
 			| undefined
 	)?.to;
 
-/** Starts the ask workflow for each recipient and waits until every execution waits (message sent). */
-async function ask(ctx: Context, kind: Kind, recipients: string[]): Promise<Map<string, string>> {
+/**
+ * Starts the ask workflow for each recipient and waits until each question was sent (the wait is
+ * registered before the send). Not through n8n's list of waiting executions: n8n 1.123's public API
+ * leaves waiting executions out of every list (seen in this suite), 2.x lists them.
+ */
+async function ask(ctx: Context, kind: Kind, recipients: string[]): Promise<void> {
 	const { asks } = await setup(ctx);
 	const { path, workflow } = asks[kind];
 	await Promise.all(
@@ -159,27 +163,27 @@ async function ask(ctx: Context, kind: Kind, recipients: string[]): Promise<Map<
 			assert.equal(res.status, 200, `ask webhook: ${res.text.slice(0, 200)}`);
 		}),
 	);
-	return await waitFor(
-		`${recipients.length} waiting execution(s) of ${kind}`,
+	await waitFor(
+		`${recipients.length} question(s) of ${kind} sent`,
 		async () => {
-			const waiting = await ctx.n8n.listExecutions({
-				workflowId: workflow.id,
-				status: 'waiting',
-				limit: 250,
-			});
-			const byTo = new Map<string, string>();
-			for (const e of waiting)
-				if (recipients.includes(String(askedTo(e)))) byTo.set(String(askedTo(e)), e.id);
 			const failed = (
 				await ctx.n8n.listExecutions({ workflowId: workflow.id, status: 'error', limit: 5 })
 			).filter((e) => recipients.includes(String(askedTo(e))));
 			if (failed.length > 0)
 				throw new Error(`ask failed: ${failed[0].data?.resultData?.error?.message}`);
-			return byTo.size === recipients.length ? byTo : undefined;
+			const sent = new Set((await ctx.emulator.messages()).map((m) => m.to));
+			return recipients.every((to) => sent.has(to)) ? true : undefined;
 		},
 		90_000,
 		500,
 	);
+}
+
+/** Whether the execution that asked `to` has not finished. */
+async function stillWaiting(ctx: Context, kind: Kind, to: string): Promise<boolean> {
+	const { workflow } = (await setup(ctx)).asks[kind];
+	const all = await ctx.n8n.listExecutions({ workflowId: workflow.id, limit: 250 });
+	return !all.some((e) => String(askedTo(e)) === to && e.stoppedAt && e.status !== 'waiting');
 }
 
 async function reply(
@@ -269,18 +273,11 @@ export const sendAndWaitScenarios: Scenario[] = [
 		timeoutMs: 120_000,
 		async run(ctx) {
 			const to = recipient();
-			const [id] = [...(await ask(ctx, 'approval', [to])).values()];
+			await ask(ctx, 'approval', [to]);
 			const before = await ordinaryCount(ctx);
 			await reply(ctx, to, 'what time again?');
 			await settled(ctx, before + 1);
-			const still = await ctx.n8n.listExecutions({
-				workflowId: (await setup(ctx)).asks.approval.workflow.id,
-				status: 'waiting',
-			});
-			assert.ok(
-				still.some((e) => e.id === id),
-				'the execution still waits',
-			);
+			assert.ok(await stillWaiting(ctx, 'approval', to), 'the execution still waits');
 			await reply(ctx, to, 'OK');
 			const output = askOutput((await finished(ctx, 'approval', [to])).get(to)!)!;
 			assert.equal(output.approved, true);
@@ -322,9 +319,9 @@ export const sendAndWaitScenarios: Scenario[] = [
 		name: 'Send and Wait: forged hand-overs and replies resume nothing',
 		timeoutMs: 120_000,
 		async run(ctx) {
-			const { trigger, triggerUrl, asks } = await setup(ctx);
+			const { trigger, triggerUrl } = await setup(ctx);
 			const to = recipient();
-			const [id] = [...(await ask(ctx, 'freeText', [to])).values()];
+			await ask(ctx, 'freeText', [to]);
 			const post = async (url: string, body: string, headers: Record<string, string>) =>
 				(
 					await fetch(url, {
@@ -367,7 +364,7 @@ export const sendAndWaitScenarios: Scenario[] = [
 					Json
 				>,
 			);
-			const held = waits.find((w) => w.executionId === id);
+			const held = waits.find((w) => w.theirs === to);
 			assert.ok(held, 'the trigger holds the wait in its static data');
 			const resume = JSON.stringify({
 				op: 'resume',
@@ -381,14 +378,7 @@ export const sendAndWaitScenarios: Scenario[] = [
 				s.endsWith('0') ? s.slice(0, -1) + '1' : s.slice(0, -1) + '0',
 			);
 			assert.equal(await post(tampered, resume, {}), 401);
-			const waiting = await ctx.n8n.listExecutions({
-				workflowId: asks.freeText.workflow.id,
-				status: 'waiting',
-			});
-			assert.ok(
-				waiting.some((e) => e.id === id),
-				'the execution still waits',
-			);
+			assert.ok(await stillWaiting(ctx, 'freeText', to), 'the execution still waits');
 			await reply(ctx, to, 'the real answer');
 			const output = askOutput((await finished(ctx, 'freeText', [to])).get(to)!)!;
 			assert.equal((output.reply as Json).text, 'the real answer');
