@@ -1,5 +1,7 @@
 import type {
 	IExecuteFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -7,6 +9,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { resumeWebhook } from './actions/common/sendAndWait';
+import { RESUME_WEBHOOKS, waitProperties } from './actions/common/waitProperties';
 import * as messenger from './actions/messenger';
 import * as mms from './actions/mms';
 import * as rcs from './actions/rcs';
@@ -30,6 +34,8 @@ export class VonageMessages implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vonageMessagesApi', required: true, testedBy: 'vonageMessagesApiTest' }],
+		// Send and Wait for Reply resumes here (n8n's resume URL, /webhook-waiting/<execution>/<node id>).
+		webhooks: RESUME_WEBHOOKS,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -66,6 +72,7 @@ export class VonageMessages implements INodeType {
 			...viber.description,
 			...messenger.description,
 			...rcs.description,
+			...waitProperties,
 		],
 	};
 
@@ -73,5 +80,9 @@ export class VonageMessages implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeWebhook.call(this);
 	}
 }

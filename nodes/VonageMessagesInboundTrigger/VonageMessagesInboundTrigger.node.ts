@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { channelsOption } from '../shared/webhooks/channelFilter';
+import { answerHandover, isHandover, resumeWaitingReply } from '../shared/webhooks/waitHandover';
 import { registrationMethods } from '../shared/registration/registration';
 import {
 	acceptEvent,
@@ -28,11 +29,13 @@ import { testVonageCredential } from '../shared/api/credentialTest';
 
 interface InboundOptions extends TriggerOptions {
 	toNumber?: string;
+	startForWaitReplies?: boolean;
 }
 
 const OPTION_RULES: OptionRules = {
 	...COMMON_OPTION_RULES,
 	toNumber: { label: 'Only To Number', kind: 'text' },
+	startForWaitReplies: { label: 'Start for Replies That Resume a Wait', kind: 'yes/no' },
 };
 
 const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {
@@ -46,6 +49,14 @@ const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {
 		return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
 	},
 	output: (json) => [[{ json }]],
+	// A reply a waiting "Send and Wait for Reply" execution takes resumes it and, unless the option says
+	// otherwise, starts nothing here.
+	async divert(ctx, json, options) {
+		const resumed = await resumeWaitingReply(ctx, json);
+		return resumed && !options.startForWaitReplies
+			? 'resumed a waiting Send and Wait for Reply execution'
+			: undefined;
+	},
 };
 
 export class VonageMessagesInboundTrigger implements INodeType {
@@ -98,6 +109,14 @@ export class VonageMessagesInboundTrigger implements INodeType {
 						description:
 							"Start the workflow only for messages sent to this number (or ID) of yours, when several are linked to the application. Compared with the event's recipient in either webhook format; spaces, + and 00 are ignored.",
 					},
+					{
+						displayName: 'Start for Replies That Resume a Wait',
+						name: 'startForWaitReplies',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether a reply that resumed a Vonage Messages 'Send and Wait for Reply' execution also starts this workflow. Off: it only resumes the waiting execution.",
+					},
 				],
 			},
 		],
@@ -110,6 +129,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (isHandover(this)) return await answerHandover(this);
 		return await acceptEvent(this, INBOUND_TRIGGER);
 	}
 }

@@ -80,6 +80,7 @@ async function runMode(
 
 	let emulator: EmulatorProcess | undefined;
 	let n8n: N8nServer | undefined;
+	let current: Context | undefined; // a scenario may restart n8n (ctx.n8n is then another server)
 	const results: Result[] = [];
 	try {
 		let ctx: Context;
@@ -107,6 +108,7 @@ async function runMode(
 				credentials: { jwt: await credential('jwt'), basic: await credential('basic') },
 				sendWorkflows: {},
 			};
+			current = ctx;
 			console.log(`setup: ${seconds(Date.now() - started)} s`);
 		} catch (error) {
 			const message = (error as Error).message;
@@ -137,6 +139,7 @@ async function runMode(
 		return results;
 	} finally {
 		await n8n?.stop();
+		if (current && current.n8n !== n8n) await current.n8n.stop();
 		await emulator?.stop();
 		console.log(`=== ${mode} mode: ${seconds(Date.now() - started)} s wall`);
 	}

@@ -27,6 +27,7 @@ import { credregScenarios } from './scenarios-credreg';
 import { hardeningRegistrationScenarios } from './scenarios-hardening-registration';
 import { hardeningWebhookScenarios } from './scenarios-hardening-webhooks';
 import { hardeningSendingScenarios } from './scenarios-hardening-sending';
+import { sendAndWaitScenarios } from './scenarios-send-and-wait';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -440,4 +441,5 @@ export const scenarios: Scenario[] = [
 	...hardeningWebhookScenarios,
 	...hardeningSendingScenarios,
 	...v1ActsScenarios,
+	...sendAndWaitScenarios,
 ];

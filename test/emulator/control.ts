@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 
 import { inboundSpecOf } from './channel-events';
 import { sendChannelInbound } from './channel-status';
+import { sendReply } from './reply';
 import type { Emulator } from './emulator';
 import { genericProblem, MESSAGES_401_TITLES, notFound } from './problems';
 import { isHttpUrl, sendJson, type Parsed } from './http';
@@ -99,6 +100,21 @@ export async function handleControl(
 				200,
 				await emu.sendInbound({ from: body.from, to: body.to, text: body.text }),
 			);
+		}
+		case 'POST /_emulator/reply': {
+			const delivery =
+				body && typeof body === 'object' && !Array.isArray(body)
+					? await sendReply(emu, body)
+					: undefined;
+			if (!delivery)
+				return sendJson(
+					res,
+					404,
+					notFound(
+						'Send {"message_uuid": "<an accepted message>"} or {"to": "<its recipient>"}, with "text" (or "type", "url"... as /_emulator/inbound takes them) and optionally "format": "v0.1" | "v1".',
+					),
+				);
+			return sendJson(res, 200, delivery);
 		}
 		case 'POST /_emulator/config': {
 			const options = runtimeOptions(body);

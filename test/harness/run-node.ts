@@ -70,6 +70,10 @@ export interface RunNodeOptions {
 	nodeName?: string;
 	/** Cancels the execution (as n8n's Stop does: the engine's cancel) once this settles. */
 	cancelWhen?: Promise<unknown>;
+	/** The instance's base URL (resume URLs, webhook URLs). Default http://localhost:5678. */
+	baseUrl?: string;
+	/** The execution's id. Default 'harness-execution-1'. */
+	executionId?: string;
 }
 
 export interface RunNodeResult {
@@ -84,6 +88,13 @@ export interface RunNodeResult {
 	storedCredentials: ICredentialsEncrypted[];
 	/** The workflow as n8n would save it (credentials referenced by id only). */
 	workflowJson: ReturnType<typeof workflowBase>;
+	/** Set when the node put the execution to wait (putExecutionToWait): until when. */
+	waitTill?: Date;
+	/** The Workflow the run used, and the node's name in it (waiting.ts resumes on them). */
+	workflow: Workflow;
+	nodeName: string;
+	/** The additionalData of the run (URLs, credentials helper). */
+	additionalData: ReturnType<typeof additionalData>;
 }
 
 export function toItems(items: IDataObject[] | INodeExecutionData[]): INodeExecutionData[] {
@@ -156,11 +167,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 			],
 		},
 	});
-	const engine = new WorkflowExecute(
-		additionalData(env, mode, workflowJson),
-		mode,
-		runExecutionData,
-	);
+	const runAdditionalData = additionalData(env, mode, workflowJson, opts.baseUrl, opts.executionId);
+	const engine = new WorkflowExecute(runAdditionalData, mode, runExecutionData);
 	const running = engine.processRunExecutionData(workflow);
 	const cancel = () => running.cancel();
 	void opts.cancelWhen?.then(cancel, cancel);
@@ -180,5 +188,9 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		runData,
 		storedCredentials: env.credentialsHelper.stored,
 		workflowJson,
+		waitTill: run.waitTill ?? undefined,
+		workflow,
+		nodeName: name,
+		additionalData: runAdditionalData,
 	};
 }

@@ -81,6 +81,11 @@ export interface TriggerHarness {
 	/** Resolves when every execution started so far has finished (n8n runs them after answering). */
 	idle(): Promise<void>;
 	close(): Promise<void>;
+	/**
+	 * Serves requests whose path starts with `prefix` on the listen() server with `handler` instead
+	 * (e.g. '/webhook-waiting/' for waiting.ts), as n8n serves every endpoint on one origin.
+	 */
+	route(prefix: string, handler: (req: IncomingMessage, res: ServerResponse) => void): void;
 }
 
 export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise<TriggerHarness> {
@@ -143,7 +148,10 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 	 */
 	const pending = new Set<Promise<void>>();
 	let startsToFail = opts.failedStarts ?? 0;
+	const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
 	const serveCall = (req: IncomingMessage, res: ServerResponse) => {
+		for (const [prefix, handler] of routes)
+			if (req.url?.startsWith(prefix)) return handler(req, res);
 		const fromDatabase = persisted === null ? undefined : structuredClone(persisted);
 		const workflow = load(fromDatabase);
 		let failed = false;
@@ -331,6 +339,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 			}
 		},
 		stopTestListening,
+		route: (prefix, handler) => void routes.set(prefix, handler),
 		executions: [],
 		errors: [],
 		async idle() {

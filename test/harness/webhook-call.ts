@@ -31,6 +31,8 @@ export interface WebhookCall {
 	onError(error: Error): void;
 	/** True when n8n fails to start this execution (WorkflowRunner.run throws: database or queue down). */
 	startFails?(): boolean;
+	/** Where n8n mounts the route: '/webhook' (default), or '/webhook-waiting' for a resume (waiting.ts). */
+	mountPath?: string;
 }
 
 /** response-helper.ts `sendErrorResponse` */
@@ -68,7 +70,7 @@ export async function handleWebhookCall(
 	call: WebhookCall,
 ): Promise<void> {
 	const { workflow, node, webhookData } = call;
-	const mountPath = '/webhook';
+	const mountPath = call.mountPath ?? '/webhook';
 	const req = toWebhookRequest(rawReq, mountPath);
 	const res = toWebhookResponse(rawRes);
 	const registered = `${mountPath}/${webhookData.path}`;

@@ -7,15 +7,27 @@ import * as rcs from './rcs';
 import * as sms from './sms';
 import * as viber from './viber';
 import * as whatsapp from './whatsapp';
+import { sendAndWait } from './common/sendAndWait';
+import type { WaitChannel } from '../../shared/handover/messages';
 
 type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
 
+const waitFor = (channel: WaitChannel): Operation => ({
+	async execute(this: IExecuteFunctions) {
+		return await sendAndWait.call(this, channel);
+	},
+});
+
 const resources: Record<string, Record<string, Operation>> = {
-	sms: { send: sms.send },
+	sms: { send: sms.send, sendAndWait: waitFor('sms') },
 	mms: { send: mms.send },
-	whatsapp: { send: whatsapp.send, markAsRead: whatsapp.markAsRead },
-	viber: { send: viber.send },
-	messenger: { send: messenger.send },
+	whatsapp: {
+		send: whatsapp.send,
+		sendAndWait: waitFor('whatsapp'),
+		markAsRead: whatsapp.markAsRead,
+	},
+	viber: { send: viber.send, sendAndWait: waitFor('viber') },
+	messenger: { send: messenger.send, sendAndWait: waitFor('messenger') },
 	rcs: { send: rcs.send, revoke: rcs.revoke },
 };
 

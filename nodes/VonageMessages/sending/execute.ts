@@ -13,7 +13,7 @@ import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
 import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../message/prepare';
 import { CHANNEL_RULES } from '../message/rules';
 
-function errorItem(
+export function errorItem(
 	error: NodeOperationError | Error,
 	itemIndex: number,
 	extra: IDataObject = {},
@@ -42,7 +42,7 @@ function notStarted(node: INode, itemIndex: number): Delivery {
 }
 
 /** The API Version option; unset, v0.1, or the one version a channel has (RCS: v1). */
-function apiVersionOf(ctx: IExecuteFunctions, channel: Channel): ApiVersion {
+export function apiVersionOf(ctx: IExecuteFunctions, channel: Channel): ApiVersion {
 	const only = CHANNEL_RULES[channel].versions;
 	const fallback = only?.length === 1 ? only[0] : 'v0.1';
 	const version = String(

@@ -29,6 +29,11 @@ export interface TriggerSpec<O extends TriggerOptions> {
 	options: OptionRules;
 	read(event: IDataObject, options: O): EventReading;
 	output(json: IDataObject, options: O): INodeExecutionData[][];
+	/**
+	 * Takes an accepted, new event before it starts the workflow (the Inbound Trigger: a reply that a
+	 * waiting Send and Wait for Reply execution takes): why it starts nothing, or undefined to start it.
+	 */
+	divert?(ctx: IWebhookFunctions, json: IDataObject, options: O): Promise<string | undefined>;
 }
 
 /**
@@ -58,5 +63,7 @@ export async function acceptEvent<O extends TriggerOptions>(
 		ctx.logger.info(`${ctx.getNode().name}: webhook ignored, its token (jti) was used before`);
 	const why = reason ?? refusal;
 	if (why !== undefined || !workflowData) return ignored(why ?? 'nothing to start');
+	const diverted = await spec.divert?.(ctx, json, options);
+	if (diverted !== undefined) return ignored(diverted);
 	return { workflowData };
 }

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT, sendAndWaitOperation } from './waitProperties';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { WAIT_CHANNELS } from '../../../shared/handover/messages';
 import { CHANNELS } from '../../../shared/vocabulary/channels';
 import type { Channel, MessageType } from '../../../shared/vocabulary/messageModel';
 import { isMedia } from '../../../shared/vocabulary/messageModel';
@@ -15,6 +17,10 @@ import {
 } from './v1Fields';
 
 /** The Send parameters of MMS, WhatsApp, Viber or Messenger (SMS keeps its own, unchanged). */
+/** The channels a customer can answer on: Send and Wait for Reply is offered there. */
+const canWait = (channel: Channel): boolean =>
+	(WAIT_CHANNELS as readonly string[]).includes(channel);
+
 export function sendProperties(channel: Exclude<Channel, 'sms'>): INodeProperties[] {
 	const spec = CHANNELS[channel];
 	const types = typesOf(channel).map((row) => row.type);
@@ -195,30 +201,33 @@ export function sendProperties(channel: Exclude<Channel, 'sms'>): INodePropertie
 		},
 		optionsProperty(channelOptions(channel)),
 	);
-	return updateDisplayOptions({ show: { resource: [channel], operation: ['send'] } }, properties);
+	const operations = canWait(channel) ? ['send', SEND_AND_WAIT] : ['send'];
+	return updateDisplayOptions({ show: { resource: [channel], operation: operations } }, properties);
 }
 
 export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProperties {
 	const { label } = CHANNELS[channel];
 	const article = /^[AEIOU]/.test(label) ? 'an' : 'a';
+	const send = {
+		name: 'Send',
+		value: 'send',
+		// The AI tool reads this: RCS says what it adds (suggestions, whose taps come back as choice_id).
+		description:
+			channel === 'rcs'
+				? 'Send an RCS text or card with suggested replies and actions (dial, location, URL, calendar), media or a custom message'
+				: `Send ${article} ${label} message`,
+		action: `Send ${article} ${label} message`,
+	};
+	const operations = canWait(channel)
+		? [send, sendAndWaitOperation(`${article} ${label} message`)]
+		: [send];
 	return {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [channel] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				// The AI tool reads this: RCS says what it adds (suggestions, whose taps come back as choice_id).
-				description:
-					channel === 'rcs'
-						? 'Send an RCS text or card with suggested replies and actions (dial, location, URL, calendar), media or a custom message'
-						: `Send ${article} ${label} message`,
-				action: `Send ${article} ${label} message`,
-			},
-		],
+		options: operations,
 		default: 'send',
 	};
 }

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { OPTION_LIMITS as LIMITS } from '../../sending/options';
 import { FAILOVER_OPTION } from './failoverOption';
 import { WEBHOOK_OPTIONS } from './v1Fields';
+import { WAIT_OPTIONS } from './waitProperties';
 
 export const API_VERSION_OPTION: INodeProperties = {
 	displayName: 'API Version',
@@ -70,6 +71,7 @@ export function optionsProperty(channelOptions: INodeProperties[] = []): INodePr
 		API_VERSION_OPTION,
 		FAILOVER_OPTION,
 		...SEND_OPTIONS,
+		...WAIT_OPTIONS,
 		...WEBHOOK_OPTIONS,
 		...channelOptions,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -18,6 +18,12 @@ export const description: INodeProperties[] = [
 				description: 'Send an SMS to a phone number',
 				action: 'Send an SMS',
 			},
+			{
+				name: 'Send and Wait for Reply',
+				value: 'sendAndWait',
+				description: 'Send an SMS, then wait until the recipient answers',
+				action: 'Send an SMS and wait for reply',
+			},
 		],
 		default: 'send',
 	},

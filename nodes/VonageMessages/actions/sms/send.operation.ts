@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { sendMessages } from '../../sending/execute';
 import { optionsProperty } from '../common/sendOptions';
 import { SMS_V1_OPTIONS } from '../common/v1Fields';
+import { SEND_AND_WAIT } from '../common/waitProperties';
 import { CLIENT_REF_MAX, ruleOf } from '../../message/rules';
 
 const TEXT_MAX = ruleOf('sms', 'text')!.text!.max;
@@ -51,7 +52,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['sms'], operation: ['send'] } },
+	{ show: { resource: ['sms'], operation: ['send', SEND_AND_WAIT] } },
 	properties,
 );
 

@@ -1,0 +1,80 @@
+import type { RegisterHandover } from '../../../../nodes/shared/handover/messages';
+import { MAX_LIVE_WAITS, WaitRegistry } from '../../../../nodes/shared/webhooks/waits';
+
+const NOW = 1_800_000_000_000;
+let n = 0;
+const wait = (overrides: Partial<RegisterHandover> = {}): RegisterHandover => ({
+	op: 'register',
+	waitId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+	applicationId: 'app',
+	channel: 'sms',
+	ours: '447700900001',
+	theirs: '+44 7700 900000',
+	responseType: 'freeText',
+	approve: [],
+	decline: [],
+	resumeUrl: 'http://n8n/webhook-waiting/1/node?signature=x',
+	executionId: '1',
+	createdAt: NOW,
+	expiresAt: NOW + 60_000,
+	...overrides,
+});
+const reply = { channel: 'sms', from: '447700900000', to: '447700900001', text: 'hi' };
+
+it('matches only confirmed, unexpired waits of the pair, newest first, each once', () => {
+	const r = new WaitRegistry();
+	const a = wait();
+	const b = wait();
+	const expired = wait({ expiresAt: NOW + 10 });
+	for (const w of [a, b, expired]) r.register(w, NOW);
+	expect(r.take('app', reply, NOW)).toBeUndefined(); // none confirmed yet
+	for (const w of [a, b, expired]) r.confirm(w.waitId, {});
+	expect(r.take('other-app', reply, NOW)).toBeUndefined();
+	expect(r.take('app', { ...reply, channel: 'whatsapp' }, NOW)).toBeUndefined();
+	expect(r.take('app', reply, NOW + 20)?.wait.waitId).toBe(b.waitId); // same createdAt: registered later
+	expect(r.take('app', reply, NOW + 20)?.wait.waitId).toBe(a.waitId);
+	expect(r.take('app', reply, NOW + 20)).toBeUndefined();
+});
+
+it('viber waits match v1 "viber_service" replies', () => {
+	const r = new WaitRegistry();
+	const v = wait({ channel: 'viber', ours: '654321' });
+	r.register(v, NOW);
+	r.confirm(v.waitId, {});
+	expect(
+		r.take('app', { ...reply, channel: 'viber_service', to: '654321' }, NOW)?.wait.waitId,
+	).toBe(v.waitId);
+});
+
+it('is bounded per application: a registration beyond the limit is refused, nothing pushed out', () => {
+	const r = new WaitRegistry();
+	for (let i = 0; i < MAX_LIVE_WAITS; i++) expect(r.register(wait(), NOW)).toBe('registered');
+	expect(r.register(wait(), NOW)).toBe('full');
+	expect(r.register(wait({ applicationId: 'another' }), NOW)).toBe('registered');
+	expect(Object.keys(r.copyOf('app'))).toHaveLength(MAX_LIVE_WAITS);
+});
+
+it('merging an older copy never revives a taken or cancelled wait; a newer copy moves it forward', () => {
+	const r = new WaitRegistry();
+	const a = wait();
+	r.register(a, NOW);
+	r.confirm(a.waitId, { message_uuid: 'm' });
+	const stale = r.copyOf('app');
+	r.take('app', reply, NOW);
+	r.merge(JSON.parse(JSON.stringify(stale)), NOW);
+	expect(r.get(a.waitId)?.state).toBe('taken');
+
+	const fresh = new WaitRegistry(); // another process, or after a restart
+	fresh.merge(JSON.parse(JSON.stringify(stale)), NOW);
+	expect(fresh.take('app', reply, NOW)?.wait.sent).toEqual({ message_uuid: 'm' });
+});
+
+it('ignores copies that are not waits, and own properties only', () => {
+	const r = new WaitRegistry();
+	const polluted = JSON.parse('{"__proto__": {"state": "confirmed"}, "x": {"waitId": "x"}}');
+	r.merge(polluted, NOW);
+	r.merge([wait()], NOW);
+	r.merge('nothing', NOW);
+	expect(r.copyOf('app')).toEqual({});
+	expect(r.take('app', reply, NOW)).toBeUndefined();
+});
