@@ -6,7 +6,9 @@
  * rejected with a 400 error"; Messenger `message_tag` needs a `tag`), plus the shared README's number
  * rules. v1: the field lists of Vonage's SDK request types (Vonage/vonage-node-sdk packages/messages:
  * `channel`, `message_type`, string `to`/`from`, content under the type's name, `whatsapp`,
- * `viber_service`, `messenger`, `client_ref` up to 100). Missing fields: 400 (1010); wrong values: 422 (1020).
+ * `viber_service`, `messenger`, `client_ref` up to 100). v0.1: missing fields 400 (1010), wrong values 422
+ * (1020); v1: any bad or missing field 422 `…/messages#1150` "Invalid params" (shared README,
+ * "Synchronous errors are not webhook errors").
  */
 import {
 	invalidParams,

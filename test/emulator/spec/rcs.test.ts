@@ -161,7 +161,7 @@ const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
 	[
 		'card without media',
 		{ ...R, message_type: 'card', card: { title: 'T', text: 'x' } },
-		400,
+		422,
 		'card.media_url',
 	],
 	['custom that is a list', { ...R, message_type: 'custom', custom: [1] }, 422, 'custom'],

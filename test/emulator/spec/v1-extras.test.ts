@@ -35,13 +35,13 @@ const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
 	[
 		'a Viber video without thumbnail',
 		{ ...VB, video: { url: video.url }, viber_service: { duration: '5', file_size: '1' } },
-		400,
+		422,
 		'video.thumb_url',
 	],
 	[
 		'a Viber video without duration',
 		{ ...VB, video, viber_service: { file_size: 1 } },
-		400,
+		422,
 		'viber_service.duration',
 	],
 	[
@@ -53,7 +53,7 @@ const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
 	[
 		'a reaction without context',
 		{ ...WA, message_type: 'reaction', reaction: { action: 'react', emoji: '👍' } },
-		400,
+		422,
 		'context',
 	],
 	[
@@ -77,7 +77,7 @@ const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
 	[
 		'a location without longitude',
 		{ ...WA, message_type: 'custom', custom: { type: 'location', location: { latitude: '1' } } },
-		400,
+		422,
 		'custom.location.longitude',
 	],
 	['a text trusted recipient', { ...SMS, trusted_recipient: 'yes' }, 422, 'trusted_recipient'],
