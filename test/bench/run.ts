@@ -5,9 +5,13 @@
  *
  *   send     Send SMS through n8n-core's engine to the emulator with latency: one-at-a-time loop,
  *            10 and 50 parallel with the cap off (items mapped by expressions, and fixed parameters),
- *            beside the ideal (concurrency / latency) and plain HTTP (Basic, and a JWT per request);
+ *            beside the ideal (concurrency / latency) and plain HTTP (Basic, and a JWT per request), and the
+ *            node with Basic (CPU per message of JWT vs Basic);
  *            checking and sending apart; CPU per message of this process and of the emulator.
  *            --latency MS (100)  --items N (500; 50 parallel sends 5 x N)  --loop-items N (50)
+ *   large    one send of 10 000 and one of 100 000 items (fixed parameters, JWT, 50 parallel, cap off)
+ *            through n8n-core's engine: time and peak memory, and what is left after the run.
+ *            --sizes N,N (10000,100000)  --latency MS (100)
  *   receive  signed status events into real n8n: n8n's Webhook node with Header Auth (baseline) vs
  *            the Status Trigger with defaults and variants, and events it drops without an execution.
  *            --events N (100)  --concurrency N (20)  --rounds N (3)  --profile (CPU profiles of n8n)
@@ -29,9 +33,10 @@ import { stopAll, stopAllOnSignals } from '../e2e/n8n/proc';
 import { benchSharedLimit, benchSharedLimitEngine } from './limit';
 import { startBenchN8n, type BenchN8n } from './n8n';
 import { benchReceive } from './receive';
+import { benchLarge } from './large';
 import { benchSend } from './send';
 
-const PARTS = ['send', 'receive', 'limit'] as const;
+const PARTS = ['send', 'large', 'receive', 'limit'] as const;
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -43,6 +48,7 @@ const { values, positionals } = parseArgs({
 		concurrency: { type: 'string', default: '20' },
 		rounds: { type: 'string', default: '3' },
 		inbound: { type: 'string', default: '100' },
+		sizes: { type: 'string', default: '10000,100000' },
 		profile: { type: 'boolean', default: false },
 		variants: { type: 'string' },
 		'skip-build': { type: 'boolean', default: false },
@@ -68,6 +74,11 @@ async function main(): Promise<void> {
 			profile: values.profile,
 		});
 	}
+	if (parts.includes('large'))
+		await benchLarge({
+			latencyMs: Number(values.latency),
+			sizes: (values.sizes ?? '').split(',').map(Number),
+		});
 	if (parts.includes('limit')) await benchSharedLimitEngine({ runs: Number(values.inbound) });
 	if (parts.includes('receive') || parts.includes('limit')) {
 		const env = Object.fromEntries(

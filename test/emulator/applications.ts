@@ -201,7 +201,7 @@ export function handleApplications(
 	state: ApplicationsState,
 	res: ServerResponse,
 ): void {
-	const auth = checkAuth(request.headers, state.keys, new Set(), { jwt: false, basic: true });
+	const auth = checkAuth(request.headers, state.keys, { jwt: false, basic: true });
 	if (!auth.ok) return sendJson(res, 401, applicationsUnauthorized(auth.detail));
 	const { method, id } = request;
 	if (id === undefined) {

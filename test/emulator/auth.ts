@@ -38,8 +38,8 @@ function checkBasic(value: string, keys: AccountKeys): AuthResult {
 	return { ok: true, auth: 'basic' };
 }
 
-/** An application JWT as Vonage wants it: RS256 only, application_id, iat, jti; exp optional (<= 24 h). */
-function checkJwt(token: string, keys: AccountKeys, usedJtis: Set<string>): AuthResult {
+/** An application JWT as Vonage wants it: RS256 only, application_id, iat, jti; exp optional (<= 24 h), honoured. */
+function checkJwt(token: string, keys: AccountKeys): AuthResult {
 	let claims: jwt.JwtPayload;
 	try {
 		// exp is checked below without clock tolerance; the tolerance is for iat/nbf skew only.
@@ -81,20 +81,19 @@ function checkJwt(token: string, keys: AccountKeys, usedJtis: Set<string>): Auth
 				detail: 'Invalid token: exp is more than 24 hours after iat.',
 			};
 	}
-	if (usedJtis.has(claims.jti))
-		return { ok: false, failure: 'wrong', detail: 'Invalid token: this jti has been used before.' };
-	usedJtis.add(claims.jti);
+	// A token is accepted again and again until its exp (shared README "Tokens": Vonage's CLI makes
+	// tokens to be reused for their lifetime, its curl snippets send one $JWT with many requests).
 	return { ok: true, auth: 'jwt', jti: claims.jti };
 }
 
 /**
  * Checks the Authorization header as Vonage does: exactly one of `Basic base64(key:secret)` or
- * `Bearer <application JWT>`, each only where `allow` permits it. A verified jti is remembered for good.
+ * `Bearer <application JWT>`, each only where `allow` permits it. A token may be used for many
+ * requests until its `exp`.
  */
 export function checkAuth(
 	headers: IncomingHttpHeaders,
 	keys: AccountKeys,
-	usedJtis: Set<string>,
 	allow: { jwt: boolean; basic: boolean },
 ): AuthResult {
 	const match = /^(\S+) +(\S+)$/.exec((headers.authorization ?? '').trim());
@@ -108,7 +107,7 @@ export function checkAuth(
 			: { ok: false, failure: 'wrong', detail: 'Basic authentication is not accepted here.' };
 	}
 	return allow.jwt
-		? checkJwt(match[2], keys, usedJtis)
+		? checkJwt(match[2], keys)
 		: {
 				ok: false,
 				failure: 'wrong',

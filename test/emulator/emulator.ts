@@ -41,8 +41,6 @@ export class Emulator {
 	options: EmulatorOptions;
 	private readonly initialOptions: EmulatorOptions;
 	faults: Fault[] = [];
-	/** Every jti ever accepted: a reused one is refused (kept across reset()). */
-	readonly usedJtis = new Set<string>();
 	readonly window = new RollingWindow();
 	private readonly background = new Background();
 	private readonly server: http.Server;

@@ -52,7 +52,7 @@ export async function handleSend(
 		sendJson(res, status, payload, headers);
 	};
 
-	const auth = checkAuth(req.headers, emu.keys, emu.usedJtis, { jwt: true, basic: true });
+	const auth = checkAuth(req.headers, emu.keys, { jwt: true, basic: true });
 	if (!auth.ok)
 		return await answer(
 			{ status: 401, at },

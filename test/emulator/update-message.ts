@@ -56,7 +56,7 @@ export async function handleUpdate(
 ): Promise<void> {
 	const at = Date.now();
 	const parsed = parseJson(await readBody(req));
-	const auth = checkAuth(req.headers, emu.keys, emu.usedJtis, { jwt: true, basic: true });
+	const auth = checkAuth(req.headers, emu.keys, { jwt: true, basic: true });
 	const answer = (status: number, payload?: unknown) => {
 		emu.requests.push({ ...(auth.ok ? { auth: auth.auth } : {}), status, at });
 		if (payload === undefined) {

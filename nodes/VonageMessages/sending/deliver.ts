@@ -9,6 +9,7 @@ import {
 	vonageRequest,
 	type TransportFailure,
 } from '../../shared/api/transport';
+import { forgetToken } from '../../shared/api/tokenCache';
 import { waitOrAbort, type RateLimiter } from './throttle';
 
 export interface DeliveryOptions {
@@ -59,7 +60,8 @@ function seconds(ms: number): string {
 
 /**
  * Sends one message. Retries only what Vonage certainly did not accept: 429 (after the wait Vonage
- * asks for, holding back every other request too) and connections that never opened.
+ * asks for, holding back every other request too), connections that never opened, and once a 401 on
+ * a reused token, with a fresh one.
  */
 export async function deliver(
 	this: IExecuteFunctions,
@@ -70,6 +72,7 @@ export async function deliver(
 	const node = this.getNode();
 	const { signal } = options;
 	let throttledWaitMs = 0;
+	let freshTokenTried = false;
 	for (let attempt = 0; ; attempt++) {
 		const response: Awaited<ReturnType<typeof vonageRequest>> = signal?.aborted
 			? notSentCancelled()
@@ -110,6 +113,13 @@ export async function deliver(
 					},
 				),
 			};
+		}
+		// A 401 means Vonage did not accept the message; a reused token may have been refused (a key
+		// rotated, a clock ahead of ours), so it is dropped and the message tried once with a fresh one.
+		if (statusCode === 401 && response.token?.reused && !freshTokenTried && !signal?.aborted) {
+			freshTokenTried = true;
+			forgetToken(options.credentials, response.token.serial);
+			continue;
 		}
 		if (statusCode === 429 && attempt < options.maxRetries && !signal?.aborted) {
 			const wait = retryAfterMs(response.headers, attempt);

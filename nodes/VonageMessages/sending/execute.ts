@@ -7,6 +7,7 @@ import { readSendOptions } from './options';
 import { itemRanges } from './ranges';
 import { accountLimiter } from './accountLimits';
 import { runPool } from './throttle';
+import { SendProgress } from './progress';
 import { cancelSignalOf } from '../../shared/api/transport';
 import type { ApiVersion, Channel } from '../../shared/vocabulary/messageModel';
 import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
@@ -96,6 +97,11 @@ export async function sendMessages(
 		signal,
 	};
 	let stopped = false;
+	const progress = new SendProgress(
+		(line) => this.logger.info(line),
+		this.getNode().name,
+		prepared.filter(Boolean).length,
+	);
 	const deliveries = await runPool<Delivery | undefined>(
 		items.length,
 		options.concurrency,
@@ -103,6 +109,7 @@ export async function sendMessages(
 			const message = prepared[i];
 			if (!message) return undefined;
 			const delivery = await deliver.call(this, message.body, i, deliveryOptions);
+			progress.record(delivery.ok);
 			if (!delivery.ok && !continueOnFail) stopped = true;
 			return delivery;
 		},

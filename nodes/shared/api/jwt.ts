@@ -129,12 +129,13 @@ export function signApplicationJwt(
 export async function signApplicationJwtOffThread(
 	applicationId: string,
 	privateKeyPem: string,
+	ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS,
 ): Promise<string> {
 	const key = signingKey(privateKeyPem);
 	const signingInput = unsignedApplicationJwt(
 		applicationId,
 		Math.floor(Date.now() / 1000),
-		DEFAULT_TOKEN_TTL_SECONDS,
+		ttlSeconds,
 	);
 	const signature = await new Promise<Buffer>((resolve, reject) =>
 		sign('sha256', Buffer.from(signingInput), key, (error, result) =>

@@ -1,7 +1,7 @@
 import { assertCredentialTarget, basicAuthorization } from './auth';
 import { type VonageCredentials } from './credentials';
 import { assertComplete } from './credentialProblems';
-import { signApplicationJwtOffThread } from './jwt';
+import { applicationToken, type TokenUse } from './tokenCache';
 
 /**
  * How an API client authenticates, stated by the client itself: the Messages API with the credential's
@@ -10,19 +10,28 @@ import { signApplicationJwtOffThread } from './jwt';
  */
 export type AuthScheme = 'credential' | 'basic';
 
+export interface RequestAuthorization {
+	header: string;
+	/** For a JWT: whether the token was reused, and which one it is (tokenCache.ts). */
+	token?: TokenUse;
+}
+
 /**
- * The Authorization header for one request to `url`, or a CredentialProblem thrown: the same target
- * check as the credential type's authenticate() (https, or plain http to a loopback host), the same
- * completeness check, and for JWT a fresh token (new `jti`) signed off n8n's thread.
+ * The Authorization header for one request to `url` that may take up to `requestMs`, or a
+ * CredentialProblem thrown: the same target check as the credential type's authenticate() (https, or
+ * plain http to a loopback host), the same completeness check, and for JWT the credential's cached
+ * token while it outlives the request with room to spare, else a fresh one signed off n8n's thread.
  */
 export async function requestAuthorization(
 	credentials: VonageCredentials,
 	url: string,
 	scheme: AuthScheme = 'credential',
-): Promise<string> {
+	requestMs = 30_000,
+): Promise<RequestAuthorization> {
 	assertCredentialTarget(url);
 	assertComplete(credentials, scheme === 'basic' ? 'register' : 'send');
 	if (scheme === 'basic' || credentials.authType === 'basic')
-		return basicAuthorization(credentials.apiKey, credentials.apiSecret);
-	return `Bearer ${await signApplicationJwtOffThread(credentials.applicationId, credentials.privateKey)}`;
+		return { header: basicAuthorization(credentials.apiKey, credentials.apiSecret) };
+	const { token, use } = await applicationToken(credentials, requestMs);
+	return { header: `Bearer ${token}`, token: use };
 }

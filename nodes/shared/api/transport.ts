@@ -8,7 +8,8 @@ import type {
 
 import type { VonageCredentials } from './credentials';
 import { CredentialProblem } from './credentialProblems';
-import { requestAuthorization, type AuthScheme } from './requestAuth';
+import { requestAuthorization, type AuthScheme, type RequestAuthorization } from './requestAuth';
+import type { TokenUse } from './tokenCache';
 
 export { vonageApiError } from './apiError';
 
@@ -20,6 +21,8 @@ export interface VonageResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
+	/** The JWT the request carried: reused or fresh, and which (never the token itself). */
+	token?: TokenUse;
 }
 
 /** Failures where the request certainly never reached Vonage, so sending again cannot duplicate. */
@@ -98,7 +101,7 @@ function redirectFailure(response: VonageResponse, url: string): TransportFailur
 /**
  * One request to Vonage through n8n's plain HTTP helper, with the Authorization header the caller's
  * `scheme` asks for (requestAuth.ts: the credential's choice for the Messages API, Basic for the
- * Applications API; a fresh JWT each time, signed off n8n's thread), made from credentials the caller
+ * Applications API; the credential's JWT reused while it outlives the request, see tokenCache.ts), made from credentials the caller
  * read once. Every HTTP answer comes back as a VonageResponse (the caller decides what a status
  * means), except a redirect, which is never followed and becomes a TransportFailure, like a network
  * failure or a credential that cannot make the header, saying whether Vonage could have received the
@@ -121,16 +124,23 @@ export async function vonageRequest(
 ): Promise<VonageResponse | TransportFailure> {
 	const url = `${baseUrl}${path}`;
 	// The header is made first and `beforeSend` (the rate limiter) runs last, so that the limiter's
-	// clock starts as close as it can to when Vonage's does; the deadline starts after both.
-	let authorization: string;
+	// clock starts as close as it can to when Vonage's does; the deadline starts after both. A JWT is
+	// looked up again after the wait (a cache hit), so that it outlives this request's deadline.
+	let authorization: RequestAuthorization;
 	try {
-		authorization = await requestAuthorization(credentials, url, scheme);
+		authorization = await requestAuthorization(credentials, url, scheme, timeoutMs);
 	} catch (error) {
 		return { failure: credentialFailure(error) };
 	}
 	const cancel = cancelSignalOf(this);
 	try {
 		await beforeSend?.();
+		const first = authorization.token;
+		if (first) {
+			authorization = await requestAuthorization(credentials, url, scheme, timeoutMs);
+			// The token signed for this request before the wait is still fresh to it.
+			if (authorization.token?.serial === first.serial) authorization.token = first;
+		}
 	} catch (error) {
 		if (cancel?.aborted) return notSentCancelled();
 		return {
@@ -149,7 +159,7 @@ export async function vonageRequest(
 	const options: IHttpRequestOptions = {
 		method,
 		url,
-		headers: { Accept: 'application/json', Authorization: authorization },
+		headers: { Accept: 'application/json', Authorization: authorization.header },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -165,11 +175,12 @@ export async function vonageRequest(
 	} catch (error) {
 		return { failure: describeFailure(error, baseUrl, timeoutMs, { deadline, cancel }) };
 	}
-	const answer = {
+	const answer: VonageResponse = {
 		statusCode: response.statusCode,
 		headers: response.headers ?? {},
 		body: response.body,
 	};
+	if (authorization.token) answer.token = authorization.token;
 	if (answer.statusCode >= 300 && answer.statusCode < 400) return redirectFailure(answer, url);
 	return answer;
 }

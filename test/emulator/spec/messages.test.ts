@@ -110,12 +110,24 @@ describe('authentication', () => {
 		},
 	);
 
-	it('refuses a reused jti: the SDK signs a fresh token per request', async () => {
-		const authorization = bearer(emu.credentials);
+	it('accepts one token for many requests until its exp (shared README "Tokens")', async () => {
+		const authorization = bearer(emu.credentials, { exp: now() + 300 });
+		for (let i = 0; i < 3; i++) expect((await send(emu, authorization)).status).toBe(202);
+		expect(emu.accepted).toHaveLength(3);
+		expect(new Set(emu.accepted.map((m) => m.jti)).size).toBe(1);
+	});
+
+	it('refuses a token it accepted before once its exp has passed', async () => {
+		const authorization = bearer(emu.credentials, { exp: now() + 2 });
 		expect((await send(emu, authorization)).status).toBe(202);
-		const again = await send(emu, authorization);
-		expect(again.status).toBe(401);
-		expect(again.data.detail).toMatch(/jti/);
+		const clock = jest.spyOn(Date, 'now').mockReturnValue((now() + 3) * 1000);
+		try {
+			const late = await send(emu, authorization);
+			expect(late.status).toBe(401);
+			expect(late.data.detail).toMatch(/expired/);
+		} finally {
+			clock.mockRestore();
+		}
 		expect(emu.accepted).toHaveLength(1);
 	});
 
