@@ -83,12 +83,7 @@ export async function applicationToken(
 	if (cached && cached.expiresAt - now > requestMs + CLOCK_ALLOWANCE_MS) {
 		entries.delete(key);
 		entries.set(key, cached);
-		try {
-			return { token: await cached.token, use: { reused: true, serial: cached.serial } };
-		} catch (error) {
-			if (entries.get(key) === cached) entries.delete(key);
-			throw error;
-		}
+		return { token: await cached.token, use: { reused: true, serial: cached.serial } };
 	}
 	dropChangedCredential(credentials.applicationId, keyDigest, key);
 	const entry: Entry = {
@@ -102,15 +97,14 @@ export async function applicationToken(
 			TOKEN_TTL_SECONDS,
 		),
 	};
+	// A token that could not be signed is never handed out again: its entry goes when signing fails.
+	entry.token.catch(() => {
+		if (entries.get(key) === entry) entries.delete(key);
+	});
 	entries.delete(key);
 	entries.set(key, entry);
 	prune(now);
-	try {
-		return { token: await entry.token, use: { reused: false, serial: entry.serial } };
-	} catch (error) {
-		if (entries.get(key) === entry) entries.delete(key);
-		throw error;
-	}
+	return { token: await entry.token, use: { reused: false, serial: entry.serial } };
 }
 
 /**
