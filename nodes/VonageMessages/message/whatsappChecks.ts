@@ -2,20 +2,11 @@
  * The checks of the WhatsApp and Viber v1 content fields (rowsV1.ts): a sticker by URL or ID, a
  * reaction's emoji, a place's coordinates, name and address; a Viber video's thumbnail, length and size.
  */
-import { characterCount, got, Problem, text } from './problem';
+import { characterCount, got, LABELS, Problem, text } from './problem';
 import { VIBER_VIDEO_RULES } from './rulesV1';
 
-const LABEL = {
-	sticker: 'Sticker',
-	emoji: 'Emoji',
-	latitude: 'Latitude',
-	longitude: 'Longitude',
-	placeName: 'Place Name',
-	placeAddress: 'Place Address',
-	thumbUrl: 'Thumbnail URL',
-	duration: 'Duration (Seconds)',
-	fileSize: 'File Size (MB)',
-} as const;
+/** The editor labels, from the one table of them (problem.ts). */
+const LABEL = LABELS;
 
 /** SDK WhatsAppStickerParams: `{url}` or `{id}`; an http(s) link is a URL, anything else an ID. */
 export function checkSticker(raw: unknown): { url: string } | { id: string } {
