@@ -177,7 +177,10 @@ export function ourTrigger(workflow: WorkflowInput): string | undefined {
  * Publishing returns before n8n has run the triggers' registration on the Vonage application; the
  * next publish must wait for it, or two registrations could overwrite each other's change.
  */
-async function waitForRegistration(emulator: EmulatorProcess, workflow: Workflow): Promise<void> {
+export async function waitForRegistration(
+	emulator: EmulatorProcess,
+	workflow: Workflow,
+): Promise<void> {
 	const webhookIds = (
 		workflow.nodes as Array<{
 			type?: string;
@@ -187,7 +190,9 @@ async function waitForRegistration(emulator: EmulatorProcess, workflow: Workflow
 	)
 		.filter(
 			(n) =>
+				// only triggers register: n8n gives the Messages node a webhookId too (send-and-wait resumes)
 				n.type?.startsWith(`${PACKAGE_NAME}.`) &&
+				n.type.endsWith('Trigger') &&
 				n.webhookId &&
 				n.parameters?.registration !== 'manual',
 		)

@@ -5,12 +5,14 @@
 // Starts its own dev environment (package installed as a community node, emulator, credential,
 // example workflows) in a temporary folder on free ports, then drives Debian's Chromium (installed
 // with apt-get when missing) through playwright-core from the n8n install in .n8n-dev/runtime
-// (n8n depends on it; nothing is downloaded), logs in, and captures the canvas and node settings.
+// (n8n depends on it; nothing is downloaded), logs in, and captures the canvas and node settings;
+// last, a resumed send-and-wait execution (scripts/screenshot-execution.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startDevEnvironment, type DevEnvironment } from './dev';
+import { resumedSendAndWait, type ResumedExecution } from './screenshot-execution';
 import { aptInstall } from '../test/e2e/n8n/backing-services';
 import { REPO_ROOT, RUNTIME_DIR } from '../test/e2e/n8n/paths';
 import { freePort, stopAll, stopAllOnSignals } from '../test/e2e/n8n/proc';
@@ -18,6 +20,7 @@ import { freePort, stopAll, stopAllOnSignals } from '../test/e2e/n8n/proc';
 // The little of playwright-core's API used here (it is loaded at run time from the n8n install).
 interface Locator {
 	first(): Locator;
+	click(options?: { timeout?: number }): Promise<void>;
 	dblclick(options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: { state?: 'visible' | 'attached'; timeout?: number }): Promise<void>;
 }
@@ -75,24 +78,29 @@ interface Shot {
 	url: string;
 	/** What must be visible before the picture is taken. */
 	ready: string[];
+	/** Clicked once ready (a tab to show). */
+	click?: string;
 }
+
+const CANVAS = '[data-test-id="canvas-node"]';
+const NDV = '[data-test-id="ndv"]';
 
 function shotsFor(env: DevEnvironment): Shot[] {
 	const base = env.n8n.baseUrl;
 	const shots: Shot[] = [];
-	const canvas = '[data-test-id="canvas-node"]';
-	const settings = '[data-test-id="ndv"]';
 	for (const [example, file] of [
 		['delivery-status-branch.json', 'workflow-status-branch.png'],
 		['reply-bot.json', 'workflow-reply-bot.png'],
+		['whatsapp-sms-failover.json', 'workflow-whatsapp-sms-failover.png'],
 	] as const) {
 		const workflow = env.workflows.get(example);
-		if (workflow) shots.push({ file, url: `${base}/workflow/${workflow.id}`, ready: [canvas] });
+		if (workflow) shots.push({ file, url: `${base}/workflow/${workflow.id}`, ready: [CANVAS] });
 	}
 	for (const [example, type, file] of [
 		['send-sms.json', 'vonageMessages', 'node-send-sms.png'],
 		['delivery-status-branch.json', 'vonageMessagesStatusTrigger', 'node-status-trigger.png'],
 		['reply-bot.json', 'vonageMessagesInboundTrigger', 'node-inbound-trigger.png'],
+		['confirm-appointment.json', 'vonageMessages', 'node-send-and-wait.png'],
 	] as const) {
 		const workflow = env.workflows.get(example);
 		const nodes = (workflow?.nodes ?? []) as Array<{ id?: string; type: string }>;
@@ -102,7 +110,7 @@ function shotsFor(env: DevEnvironment): Shot[] {
 			shots.push({
 				file,
 				url: `${base}/workflow/${workflow.id}/${node.id}`,
-				ready: [canvas, settings],
+				ready: [CANVAS, NDV],
 			});
 	}
 	shots.push({
@@ -111,6 +119,34 @@ function shotsFor(env: DevEnvironment): Shot[] {
 		ready: ['text=Vonage Messages API'],
 	});
 	return shots;
+}
+
+/** The resumed send-and-wait execution, its question node open on its output as JSON. */
+function executionShot(env: DevEnvironment, run: ResumedExecution): Shot {
+	return {
+		file: 'execution-send-and-wait.png',
+		url: `${env.n8n.baseUrl}/workflow/${run.workflowId}/executions/${run.executionId}/${run.nodeId}`,
+		ready: [NDV],
+		click: '[data-test-id="output-panel"] >> text="JSON"',
+	};
+}
+
+async function take(page: Page, shot: Shot, outDir: string): Promise<string> {
+	await page.goto(shot.url, { waitUntil: 'networkidle', timeout: 60_000 });
+	for (const selector of shot.ready) {
+		await page
+			.locator(selector)
+			.first()
+			.waitFor({ state: 'visible', timeout: 30_000 })
+			.catch(() => console.warn(`[screenshots] ${shot.file}: ${selector} did not appear`));
+	}
+	if (shot.click) await page.locator(shot.click).first().click({ timeout: 30_000 });
+	await page.waitForTimeout(1500); // let the canvas fit and animations settle
+	const file = path.join(outDir, shot.file);
+	await page.screenshot({ path: file });
+	console.log(`[screenshots] ${path.relative(REPO_ROOT, file)}`);
+	await page.keyboard.press('Escape');
+	return file;
 }
 
 async function main(): Promise<void> {
@@ -155,22 +191,9 @@ async function main(): Promise<void> {
 		if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
 		const page = await context.newPage();
 
-		for (const shot of shotsFor(env)) {
-			await page.goto(shot.url, { waitUntil: 'networkidle', timeout: 60_000 });
-			for (const selector of shot.ready) {
-				await page
-					.locator(selector)
-					.first()
-					.waitFor({ state: 'visible', timeout: 30_000 })
-					.catch(() => console.warn(`[screenshots] ${shot.file}: ${selector} did not appear`));
-			}
-			await page.waitForTimeout(1500); // let the canvas fit and animations settle
-			const file = path.join(outDir, shot.file);
-			await page.screenshot({ path: file });
-			saved.push(file);
-			console.log(`[screenshots] ${path.relative(REPO_ROOT, file)}`);
-			await page.keyboard.press('Escape');
-		}
+		for (const shot of shotsFor(env)) saved.push(await take(page, shot, outDir));
+		// last: it publishes the reply bot, which the pictures above show unpublished
+		saved.push(await take(page, executionShot(env, await resumedSendAndWait(env)), outDir));
 	} finally {
 		await browser?.close();
 		await env.stop();
