@@ -9,7 +9,13 @@ import * as crypto from 'node:crypto';
 import { waitFor } from './n8n/proc';
 import { signWebhook } from './emulator-client';
 import type { Context, Scenario } from './scenarios';
-import { CREDENTIAL_TYPE, INBOUND_TRIGGER, STATUS_TRIGGER, productionUrl } from './workflows';
+import {
+	CREDENTIAL_TYPE,
+	INBOUND_TRIGGER,
+	STATUS_TRIGGER,
+	productionUrl,
+	triggerToNoOp,
+} from './workflows';
 import type { CredentialRef } from './workflows';
 import type { WorkflowInput } from './n8n/server';
 
@@ -21,29 +27,11 @@ function workflow(
 	options: Record<string, unknown> = {},
 	type = STATUS_TRIGGER,
 ): WorkflowInput {
-	return {
-		name,
-		nodes: [
-			{
-				parameters: { registration: 'manual', options },
-				name: NODE,
-				type,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: crypto.randomUUID(),
-				credentials: { vonageMessagesApi: credential },
-			},
-			{
-				parameters: {},
-				name: 'Done',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [240, 0],
-			},
-		],
-		connections: { [NODE]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+	return triggerToNoOp(name, credential, {
+		node: NODE,
+		type,
+		parameters: { registration: 'manual', options },
+	});
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {

@@ -8,7 +8,7 @@ import { waitFor } from './n8n/proc';
 import type { Execution, Workflow, WorkflowInput } from './n8n/server';
 import { signWebhook } from './emulator-client';
 import type { Context, Scenario } from './scenarios';
-import { STATUS_TRIGGER, productionUrl, type CredentialRef } from './workflows';
+import { STATUS_TRIGGER, productionUrl, triggerToNoOp, type CredentialRef } from './workflows';
 
 const NODE = 'Status';
 
@@ -19,29 +19,11 @@ function workflow(
 	options: Record<string, unknown> = {},
 	registration = 'automatic',
 ): WorkflowInput {
-	return {
-		name,
-		nodes: [
-			{
-				parameters: { registration, options },
-				name: NODE,
-				type: STATUS_TRIGGER,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: crypto.randomUUID(),
-				credentials: { vonageMessagesApi: credential },
-			},
-			{
-				parameters: {},
-				name: 'Done',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [240, 0],
-			},
-		],
-		connections: { [NODE]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+	return triggerToNoOp(name, credential, {
+		node: NODE,
+		type: STATUS_TRIGGER,
+		parameters: { registration, options },
+	});
 }
 
 const published = new Map<string, { workflow: Workflow; url: string }>();

@@ -164,6 +164,37 @@ export function replyWorkflow(name: string, credential: CredentialRef): Workflow
 	};
 }
 
+/** One of our triggers (node name `node`) -> No Op: the shape the receive scenarios publish and post to. */
+export function triggerToNoOp(
+	name: string,
+	credential: CredentialRef,
+	trigger: { node: string; type: string; parameters: Record<string, unknown> },
+): WorkflowInput {
+	return {
+		name,
+		nodes: [
+			{
+				parameters: trigger.parameters,
+				name: trigger.node,
+				type: trigger.type,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: crypto.randomUUID(),
+				credentials: credentials(credential),
+			},
+			{
+				parameters: {},
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+			},
+		],
+		connections: { [trigger.node]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 /** The production webhook URL n8n gives a trigger node's webhook (path as the node declares it). */
 export function productionUrl(
 	webhookBaseUrl: string,
