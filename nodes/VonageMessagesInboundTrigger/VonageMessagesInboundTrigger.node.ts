@@ -50,11 +50,13 @@ const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {
 	},
 	output: (json) => [[{ json }]],
 	// A reply a waiting "Send and Wait for Reply" execution takes resumes it and, unless the option says
-	// otherwise, starts nothing here.
+	// otherwise, starts nothing here; one whose execution is not ready yet comes again later.
 	async divert(ctx, json, options) {
-		const resumed = await resumeWaitingReply(ctx, json);
-		return resumed && !options.startForWaitReplies
-			? 'resumed a waiting Send and Wait for Reply execution'
+		const outcome = await resumeWaitingReply(ctx, json);
+		if (outcome === 'later')
+			return { reason: 'The waiting execution is not ready for this reply yet', later: true };
+		return outcome === 'resumed' && !options.startForWaitReplies
+			? { reason: 'resumed a waiting Send and Wait for Reply execution' }
 			: undefined;
 	},
 };

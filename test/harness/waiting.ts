@@ -5,8 +5,10 @@
 // of pathname + search without `signature`, with the instance's hmacSignatureSecret: 401 otherwise);
 // a resumed execution answering 200 with a page to any later call (F7 of docs/design/send-and-wait.md);
 // then the node's webhook() in a WebhookContext (./webhook-call.ts), whose workflowData becomes the
-// node's output (n8n disables the node and passes it on). Not modelled: the time-out (WaitTracker), the
-// 409 of a still-running execution, the rest of the workflow after the resumed node (there is none).
+// node's output (n8n disables the node and passes it on); optionally, an execution still saving its
+// waiting state: 409 with n8n's JSON `The execution "<id>" is running already.` (waiting-webhooks.ts
+// executeWebhook, serialized as response-helper.ts sendErrorResponse does). Not modelled: the time-out
+// (WaitTracker), the rest of the workflow after the resumed node (there is none).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -43,7 +45,15 @@ function signatureOk(rawUrl: string): boolean {
 	);
 }
 
-export function resumeRoute(run: RunNodeResult): ResumeRoute {
+export interface ResumeRouteOptions {
+	/** How many signed calls are answered 409 "running already" before the execution counts as waiting. */
+	runningFor?: number;
+	/** Then: the execution finished with an error (409 "has finished with error" to every call). */
+	finishedWithError?: boolean;
+}
+
+export function resumeRoute(run: RunNodeResult, options: ResumeRouteOptions = {}): ResumeRoute {
+	let running = options.runningFor ?? 0;
 	const { workflow, nodeName, additionalData } = run;
 	const node = workflow.getNode(nodeName)!;
 	const description = workflow.nodeTypes.getByNameAndVersion(
@@ -71,6 +81,18 @@ export function resumeRoute(run: RunNodeResult): ResumeRoute {
 			if (node.parameters.operation === 'sendAndWait' && !signatureOk(req.url ?? '')) {
 				record(401);
 				res.writeHead(401, { 'content-type': 'text/html' }).end('<html>Invalid signature</html>');
+				return;
+			}
+			if (running > 0 || options.finishedWithError) {
+				const message = running > 0 ? 'is running already.' : 'has finished with error.';
+				running--;
+				record(409);
+				res.writeHead(409, { 'content-type': 'application/json' }).end(
+					JSON.stringify({
+						code: 409,
+						message: `The execution "${executionId}" ${message}`,
+					}),
+				);
 				return;
 			}
 			if (route.resumed) {

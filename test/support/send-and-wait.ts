@@ -8,7 +8,7 @@ import { VonageMessages } from '../../nodes/VonageMessages/VonageMessages.node';
 import { VonageMessagesInboundTrigger } from '../../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
 import type { Emulator } from '../emulator';
 import { createTriggerHarness, runNode, type TriggerHarness } from '../harness';
-import { resumeRoute } from '../harness/waiting';
+import { resumeRoute, type ResumeRouteOptions } from '../harness/waiting';
 import { credentialFor } from './setup';
 
 export const FROM = '447700900001';
@@ -54,6 +54,7 @@ export function useSendAndWait(emulator: Emulator) {
 		items: IDataObject[] = [{ to: '447700900000' }],
 		credential: IDataObject = {},
 		continueOnFail = false,
+		routeOptions: ResumeRouteOptions = {},
 	) {
 		const executionId = String(1000 + ++executions);
 		const run = await runNode({
@@ -66,7 +67,7 @@ export function useSendAndWait(emulator: Emulator) {
 			executionId,
 			continueOnFail,
 		});
-		const route = resumeRoute(run);
+		const route = resumeRoute(run, routeOptions);
 		t.route(`/webhook-waiting/${executionId}/`, route.handler);
 		return { run, route };
 	}

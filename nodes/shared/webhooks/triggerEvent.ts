@@ -33,7 +33,16 @@ export interface TriggerSpec<O extends TriggerOptions> {
 	 * Takes an accepted, new event before it starts the workflow (the Inbound Trigger: a reply that a
 	 * waiting Send and Wait for Reply execution takes): why it starts nothing, or undefined to start it.
 	 */
-	divert?(ctx: IWebhookFunctions, json: IDataObject, options: O): Promise<string | undefined>;
+	divert?(ctx: IWebhookFunctions, json: IDataObject, options: O): Promise<Diversion | undefined>;
+}
+
+/**
+ * Why an event starts nothing. `later`: it is answered 503, so that Vonage sends it again (the
+ * event is then not remembered as seen: seenEvents.ts forgets what a 5xx answered).
+ */
+export interface Diversion {
+	reason: string;
+	later?: boolean;
 }
 
 /**
@@ -64,6 +73,10 @@ export async function acceptEvent<O extends TriggerOptions>(
 	const why = reason ?? refusal;
 	if (why !== undefined || !workflowData) return ignored(why ?? 'nothing to start');
 	const diverted = await spec.divert?.(ctx, json, options);
-	if (diverted !== undefined) return ignored(diverted);
+	if (diverted?.later) {
+		ctx.getResponseObject().status(503).json({ error: diverted.reason });
+		return { noWebhookResponse: true };
+	}
+	if (diverted !== undefined) return ignored(diverted.reason);
 	return { workflowData };
 }

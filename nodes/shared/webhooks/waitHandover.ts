@@ -9,12 +9,22 @@ import { rereadCredentials, webhookCredentials } from './webhookCredentials';
 /** Where the registry's copy lives in the trigger's node static data. */
 export const MIRROR_KEY = 'sendAndWait';
 
-/** A resume answered 409 (the execution is still saving its waiting state) is tried this often. */
-const BUSY_RETRIES = 5;
-const BUSY_PAUSE_MS = 1000;
+/**
+ * How long a forward waits between tries. `busyMs`: n8n answered 409 "running already" (the execution
+ * has not finished saving its waiting state; under load in queue mode this took over 6 s), tried after
+ * each pause in turn, about 10 s in all. `uncertainMs`: a timeout, dropped connection or 5xx, tried
+ * after each pause in turn. Tests shorten them.
+ */
+export const forwardPauses = {
+	busyMs: [500, 1000, 1000, 1500, 2000, 2000, 2000],
+	uncertainMs: [1000, 2000, 3000],
+};
 const FORWARD_TIMEOUT_MS = 30_000;
-/** A forward that may or may not have reached n8n (timeout, 5xx) is sent again this often. */
-const UNCERTAIN_RETRIES = 3;
+/**
+ * A reply whose wait could not be reached is answered 503, so that Vonage sends it again (after 5 s,
+ * doubling); once its wait has been put off this long, the reply goes to the workflow instead.
+ */
+export const DEFER_LIMIT_MS = 15 * 60 * 1000;
 
 export function isHandover(ctx: IWebhookFunctions): boolean {
 	return ctx.getHeaderData()[HANDOVER_HEADER] !== undefined;
@@ -124,60 +134,78 @@ export async function answerHandover(ctx: IWebhookFunctions): Promise<IWebhookRe
 	});
 }
 
-type Forwarded = 'resumed' | 'gone' | 'unreachable';
+/** What became of a resume hand-over: `busy` = still running after every pause, `unreachable` = no answer. */
+type Forwarded = 'resumed' | 'gone' | 'busy' | 'unreachable';
 
 /**
- * POSTs the resume hand-over; the outcome for the wait. A timeout, a dropped connection or a 5xx may
- * mean n8n resumed the execution anyway (seen under load in queue mode), so it is sent again: the
- * waiting node takes a resume once, and n8n answers a later one for a resumed execution with 409
+ * POSTs the resume hand-over; the outcome for the wait. A 409 that does not say the execution has
+ * finished means it is still saving its waiting state: tried again. A timeout, a dropped connection or
+ * a 5xx may mean n8n resumed the execution anyway (seen under load in queue mode), so it is sent again:
+ * the waiting node takes a resume once, and n8n answers a later one for a resumed execution with 409
  * (running) or a 200 page (finished), which then means an earlier attempt got through.
  */
-async function forward(ctx: IWebhookFunctions, wait: Wait, resume: ResumeHandover, secret: string) {
+async function forward(
+	ctx: IWebhookFunctions,
+	wait: Wait,
+	resume: ResumeHandover,
+	secret: string,
+): Promise<Forwarded> {
 	const body = JSON.stringify(resume);
 	let uncertain = false;
 	let failures = 0;
-	for (let attempt = 0; ; attempt++) {
-		let status: number | undefined;
-		let answerBody: unknown;
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'POST',
-				url: wait.resumeUrl,
-				body,
-				headers: {
-					'content-type': 'application/json',
-					[HANDOVER_HEADER]: signHandover(body, secret),
-				},
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				timeout: FORWARD_TIMEOUT_MS,
-				json: false,
-			})) as { statusCode: number; body: unknown };
-			status = response.statusCode;
-			answerBody = response.body;
-		} catch {
-			status = undefined;
-		}
-		if (status === 200 && resumedId(answerBody) === wait.waitId) return 'resumed' as Forwarded;
-		if (uncertain && (status === 200 || status === 409)) return 'resumed' as Forwarded;
+	let busy = 0;
+	for (;;) {
+		const { status, text } = await post(ctx, wait.resumeUrl, body, secret);
+		if (status === 200 && resumedId(text) === wait.waitId) return 'resumed';
+		if (uncertain && (status === 200 || status === 409)) return 'resumed';
 		if (status === undefined || status >= 500) {
 			uncertain = true;
-			if (++failures > UNCERTAIN_RETRIES) return 'unreachable' as Forwarded;
-			await sleep(BUSY_PAUSE_MS * failures);
+			const pause = forwardPauses.uncertainMs[failures++];
+			if (pause === undefined) return 'unreachable';
+			await sleep(pause);
 			continue;
 		}
-		if (status === 409 && attempt < BUSY_RETRIES) {
-			await sleep(BUSY_PAUSE_MS);
+		if (status === 409 && !/finished/i.test(text)) {
+			const pause = forwardPauses.busyMs[busy++];
+			if (pause === undefined) return 'busy';
+			await sleep(pause);
 			continue;
 		}
-		return 'gone' as Forwarded;
+		return 'gone';
 	}
 }
 
-function resumedId(body: unknown): unknown {
+async function post(ctx: IWebhookFunctions, url: string, body: string, secret: string) {
 	try {
-		const value: unknown = typeof body === 'string' ? JSON.parse(body) : body;
+		const response = (await ctx.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body,
+			headers: {
+				'content-type': 'application/json',
+				[HANDOVER_HEADER]: signHandover(body, secret),
+			},
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: FORWARD_TIMEOUT_MS,
+			json: false,
+		})) as { statusCode: number; body: unknown };
+		const text =
+			typeof response.body === 'string'
+				? response.body
+				: Buffer.isBuffer(response.body)
+					? response.body.toString('utf8')
+					: JSON.stringify(response.body ?? '');
+		return { status: response.statusCode, text };
+	} catch {
+		return { status: undefined, text: '' };
+	}
+}
+
+function resumedId(text: string): unknown {
+	try {
+		const value: unknown = JSON.parse(text);
 		return typeof value === 'object' && value !== null && Object.hasOwn(value, 'resumed')
 			? (value as { resumed: unknown }).resumed
 			: undefined;
@@ -187,17 +215,21 @@ function resumedId(body: unknown): unknown {
 }
 
 /**
- * Hands an inbound message that answers an open wait to the waiting execution. True when the
- * execution took it; false (the message goes to the workflow as an ordinary message) when no wait
- * matches, or the execution is gone (finished, timed out, cancelled: the wait is closed), or n8n could
- * not be reached (the wait stays open for the next reply).
+ * What became of a reply: `resumed` (a waiting execution took it), `none` (no wait matches, or the
+ * execution is gone: finished, timed out, cancelled, and its wait is closed; the reply is an ordinary
+ * message), or `later` (the execution is not ready or n8n could not be reached: the wait stays open and
+ * the reply is to be answered 503, so that Vonage sends it again).
  */
+export type ReplyOutcome = 'resumed' | 'none' | 'later';
+
+/** Hands an inbound message that answers an open wait to the waiting execution. */
 export async function resumeWaitingReply(
 	ctx: IWebhookFunctions,
 	reply: IDataObject,
-): Promise<boolean> {
+	now = Date.now(),
+): Promise<ReplyOutcome> {
 	const { signatureSecret, applicationId } = await webhookCredentials(ctx);
-	if (!signatureSecret || !applicationId) return false;
+	if (!signatureSecret || !applicationId) return 'none';
 	syncMirror(ctx, applicationId);
 	const taken = waits.take(applicationId, {
 		channel: String(reply.channel ?? ''),
@@ -205,7 +237,7 @@ export async function resumeWaitingReply(
 		to: String(reply.recipient ?? ''),
 		text: typeof reply.text === 'string' ? reply.text : null,
 	});
-	if (!taken) return false;
+	if (!taken) return 'none';
 	const { wait, approved } = taken;
 	const result = await forward(
 		ctx,
@@ -213,13 +245,19 @@ export async function resumeWaitingReply(
 		{ op: 'resume', waitId: wait.waitId, sent: wait.sent ?? {}, reply, approved },
 		signatureSecret,
 	);
+	let outcome: ReplyOutcome = result === 'resumed' ? 'resumed' : 'none';
 	if (result === 'resumed') waits.advance(wait.waitId, 'taken');
 	else if (result === 'gone') waits.advance(wait.waitId, 'cancelled');
+	else if (waits.putOff(wait.waitId, now) < DEFER_LIMIT_MS) outcome = 'later';
 	else waits.release(wait.waitId);
 	ctx.getWorkflowStaticData('node')[MIRROR_KEY] = waits.copyOf(applicationId);
 	if (result !== 'resumed')
 		ctx.logger.warn(
-			`${ctx.getNode().name}: a reply to wait ${wait.waitId} was not handed over (${result})`,
+			`${ctx.getNode().name}: a reply to wait ${wait.waitId} was not handed over (${result}); ${
+				outcome === 'later'
+					? 'answered 503 so that Vonage sends it again'
+					: 'it starts the workflow as an ordinary message'
+			}`,
 		);
-	return result === 'resumed';
+	return outcome;
 }

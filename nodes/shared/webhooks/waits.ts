@@ -14,6 +14,8 @@ export interface Wait extends Omit<RegisterHandover, 'op'> {
 	sent?: IDataObject;
 	/** Registration order in the process that took it: breaks a tie of createdAt (same millisecond). */
 	seq: number;
+	/** When a reply to it was first put off (its execution not ready, or n8n not reached). */
+	putOffAt?: number;
 }
 
 /** Live waits per application; a registration beyond it is refused, nothing is pushed out. */
@@ -89,6 +91,18 @@ export class WaitRegistry {
 		if (wait?.state === 'taken') wait.state = 'confirmed';
 	}
 
+	/**
+	 * Gives a taken wait back because its reply is to come again later (answered 503); how long its
+	 * replies have been put off so far, since the first time.
+	 */
+	putOff(waitId: string, now = Date.now()): number {
+		const wait = this.waits.get(waitId);
+		if (!wait) return 0;
+		this.release(waitId);
+		wait.putOffAt ??= now;
+		return now - wait.putOffAt;
+	}
+
 	get(waitId: string): Wait | undefined {
 		return this.waits.get(waitId);
 	}
@@ -136,7 +150,9 @@ export class WaitRegistry {
 				if (this.live(wait.applicationId) < MAX_LIVE_WAITS || RANK[wait.state] === 2) {
 					const seq = typeof wait.seq === 'number' ? wait.seq : 0;
 					this.seq = Math.max(this.seq, seq);
-					this.waits.set(id, { ...wait, seq });
+					const { putOffAt, ...rest } = wait;
+					const since = typeof putOffAt === 'number' ? { putOffAt } : {};
+					this.waits.set(id, { ...rest, seq, ...since });
 				}
 			} else if (RANK[wait.state] > RANK[known.state]) {
 				known.state = wait.state;

@@ -6,6 +6,7 @@ import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import { useEmulator } from '../../../support/emulator-fixture';
 import { FROM, useSendAndWait } from '../../../support/send-and-wait';
 import { sendReply } from '../../../emulator/reply';
+import { forwardPauses } from '../../../../nodes/shared/webhooks/waitHandover';
 
 const emulator = useEmulator({ statusDelayMs: 100_000 });
 const { trigger, ask } = useSendAndWait(emulator);
@@ -162,4 +163,56 @@ it('Limit Wait Time: the execution waits until the limit', async () => {
 		options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: at } } },
 	});
 	expect(fixed.run.waitTill).toEqual(new Date(at));
+});
+
+describe('an execution still saving its waiting state (n8n answers 409 "running already")', () => {
+	const saved = { ...forwardPauses };
+	beforeEach(() => Object.assign(forwardPauses, { busyMs: [5, 5, 5], uncertainMs: [5] }));
+	afterEach(() => Object.assign(forwardPauses, saved));
+	// A recipient of its own per test: earlier tests leave waits open for TO in the process-wide registry.
+	let n = 10;
+	const recipient = () => `4477009000${++n}`;
+
+	it('is tried again, and resumed by the reply', async () => {
+		const { t, base } = await trigger();
+		const to = recipient();
+		const { route } = await ask(t, base, {}, [{ to }], undefined, undefined, { runningFor: 3 });
+		await sendReply(emulator, { to, text: 'yes' });
+		const [[item]] = await route.whenResumed();
+		expect(item.json).toMatchObject({ approved: true, timed_out: false });
+		expect(route.calls.map((c) => c.status)).toEqual([409, 409, 409, 200]);
+		await t.idle();
+		expect(t.executions).toHaveLength(0);
+	});
+
+	it('still running after every pause: the reply is answered 503, the wait stays open, and Vonage sending it again resumes it', async () => {
+		const { t, base } = await trigger();
+		const to = recipient();
+		const { route } = await ask(t, base, {}, [{ to }], undefined, undefined, { runningFor: 4 });
+		await sendReply(emulator, { to, text: 'yes' });
+		const [[item]] = await route.whenResumed();
+		expect(item.json).toMatchObject({ approved: true });
+		const inbound = emulator.webhookDeliveries.filter((d) => d.kind === 'inbound');
+		expect(inbound.map((d) => d.status)).toEqual([503, 200]);
+		expect(inbound[0].body).toBe(inbound[1].body);
+		await t.idle();
+		expect(t.executions).toHaveLength(0);
+	});
+
+	it('one that then finished with an error closes the wait: the reply, and the next, start the workflow', async () => {
+		const { t, base } = await trigger();
+		const to = recipient();
+		const { route } = await ask(t, base, {}, [{ to }], undefined, undefined, {
+			runningFor: 1,
+			finishedWithError: true,
+		});
+		await sendReply(emulator, { to, text: 'yes' });
+		await t.idle();
+		expect(t.executions).toHaveLength(1);
+		expect(route.calls.map((c) => c.status)).toEqual([409, 409]);
+		await sendReply(emulator, { to, text: 'yes' });
+		await t.idle();
+		expect(t.executions).toHaveLength(2);
+		expect(route.calls).toHaveLength(2);
+	});
 });

@@ -78,3 +78,20 @@ it('ignores copies that are not waits, and own properties only', () => {
 	expect(r.copyOf('app')).toEqual({});
 	expect(r.take('app', reply, NOW)).toBeUndefined();
 });
+
+it('a put-off reply gives its wait back and tells how long its replies have been put off, from the first time', () => {
+	const r = new WaitRegistry();
+	const a = wait();
+	r.register(a, NOW);
+	r.confirm(a.waitId, {});
+	expect(r.take('app', reply, NOW)?.wait.waitId).toBe(a.waitId);
+	expect(r.putOff(a.waitId, NOW)).toBe(0);
+	expect(r.take('app', reply, NOW + 5_000)?.wait.waitId).toBe(a.waitId);
+	expect(r.putOff(a.waitId, NOW + 5_000)).toBe(5_000);
+	expect(r.get(a.waitId)?.state).toBe('confirmed');
+	expect(r.putOff('unknown', NOW)).toBe(0);
+	const copy = new WaitRegistry();
+	copy.merge({ ...r.copyOf('app'), [a.waitId]: { ...r.get(a.waitId), putOffAt: 'soon' } }, NOW);
+	expect(copy.get(a.waitId)).toBeDefined();
+	expect(copy.get(a.waitId)?.putOffAt).toBeUndefined();
+});
