@@ -1,4 +1,6 @@
 import type {
+	IDataObject,
+	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -37,6 +39,12 @@ const OPTION_RULES: OptionRules = {
 	toNumber: { label: 'Only To Number', kind: 'text' },
 	startForWaitReplies: { label: 'Start for Replies That Resume a Wait', kind: 'yes/no' },
 };
+
+/** Whether the Keywords option is set (the group offers such a trigger each message first). */
+function hasKeywordsOption(ctx: IHookFunctions): boolean {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	return typeof options.keywords === 'string' && options.keywords.replace(/[\s,]/g, '') !== '';
+}
 
 const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {
 	options: OPTION_RULES,
@@ -127,7 +135,10 @@ export class VonageMessagesInboundTrigger implements INodeType {
 	methods = { credentialTest: { vonageMessagesApiTest: testVonageCredential } };
 
 	webhookMethods = {
-		default: checkedWebhookMethods(registrationMethods('inbound_url'), OPTION_RULES),
+		default: checkedWebhookMethods(
+			registrationMethods('inbound_url', { keywords: hasKeywordsOption }),
+			OPTION_RULES,
+		),
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -27,6 +27,7 @@ import {
 import { defaultTypeName, type AnyNodeType } from './registry';
 import { handleWebhookCall } from './webhook-call';
 import {
+	WORKFLOW_ID,
 	DEFAULT_BASE_URL,
 	additionalData,
 	createEnvironment,
@@ -55,6 +56,8 @@ export interface TriggerHarnessOptions {
 	executionsMode?: 'regular' | 'queue';
 	/** The first N executions webhook() asks for fail to start (n8n answers 500; see webhook-call.ts). */
 	failedStarts?: number;
+	/** The workflow's id (default WORKFLOW_ID): several triggers in one test are several workflows. */
+	workflowId?: string;
 }
 
 export interface TriggerHarness {
@@ -86,6 +89,11 @@ export interface TriggerHarness {
 	 * (e.g. '/webhook-waiting/' for waiting.ts), as n8n serves every endpoint on one origin.
 	 */
 	route(prefix: string, handler: (req: IncomingMessage, res: ServerResponse) => void): void;
+	/**
+	 * Serves one request as this trigger's webhook: give it to another harness's route() for this
+	 * trigger's path, so that several triggers share one origin as the workflows of one n8n do.
+	 */
+	serve(req: IncomingMessage, res: ServerResponse): void;
 }
 
 export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise<TriggerHarness> {
@@ -105,7 +113,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		},
 	);
 	NodeHelpers.resolveNodeWebhookId(node, description); // n8n assigns it when the node is added
-	const workflowJson = workflowBase([node], {});
+	const workflowJson = { ...workflowBase([node], {}), id: opts.workflowId ?? WORKFLOW_ID };
 	/** The workflow's `staticData` column: NULL until n8n first saves something there. */
 	let persisted: IDataObject | null = opts.workflowStaticData
 		? structuredClone(opts.workflowStaticData)
@@ -340,6 +348,7 @@ export async function createTriggerHarness(opts: TriggerHarnessOptions): Promise
 		},
 		stopTestListening,
 		route: (prefix, handler) => void routes.set(prefix, handler),
+		serve: (req, res) => serveCall(req, res),
 		executions: [],
 		errors: [],
 		async idle() {

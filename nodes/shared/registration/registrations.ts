@@ -8,6 +8,8 @@ export interface Holder {
 	workflowId: string;
 	/** A "Listen for test event" registration (the editor's test URL). */
 	test: boolean;
+	/** Registration "Manual": the user pasted the URL at Vonage (it is never moved). */
+	manual?: boolean;
 }
 
 /** Every trigger of a large n8n, activated and tested many times over, fits. */
@@ -58,7 +60,7 @@ class LiveRegistrations {
 export const registrations = new LiveRegistrations();
 
 /** Every trigger of one n8n process lives under its one webhook base URL (n8n's WEBHOOK_URL). */
-function sameOrigin(a: string, b: string): boolean {
+export function sameOrigin(a: string, b: string): boolean {
 	try {
 		return new URL(a).origin === new URL(b).origin;
 	} catch {
@@ -66,7 +68,10 @@ function sameOrigin(a: string, b: string): boolean {
 	}
 }
 
-const FIELD: Record<WebhookKey, string> = { status_url: 'Status URL', inbound_url: 'Inbound URL' };
+export const FIELD: Record<WebhookKey, string> = {
+	status_url: 'Status URL',
+	inbound_url: 'Inbound URL',
+};
 
 /**
  * Throws unless our registration may replace `current`: exactly a URL that a live registration of

@@ -34,7 +34,7 @@ function isJson(contentType: unknown): boolean {
 	return media === 'application/json' || /^application\/[\w.-]+\+json$/.test(media);
 }
 
-async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
+export async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
 	const request = ctx.getRequestObject();
 	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
 	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;

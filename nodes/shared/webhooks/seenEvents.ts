@@ -65,6 +65,11 @@ export interface Handling {
 	signed: boolean;
 	/** The event's duplicate key when Ignore Duplicates applies to it (not filtered out). */
 	duplicateKey?: string;
+	/**
+	 * `group`: the receiver of several triggers handing the event on, apart from its own workflow
+	 * (which gets the event handed on too, and keeps its own duplicates).
+	 */
+	as?: 'group';
 }
 
 /** The trigger's own scope: this workflow and node, production and test URL apart. */
@@ -85,7 +90,7 @@ export function settle(ctx: IWebhookFunctions, handling: Handling): string | und
 	const { token, duplicateKey } = handling;
 	if (token && tokenUsed(token)) return 'token already used';
 	const duplicates = handling.signed ? stores.signed : stores.unsigned;
-	const scope = triggerScope(ctx);
+	const scope = handling.as ? `${triggerScope(ctx)} ${handling.as}` : triggerScope(ctx);
 	const key = duplicateKey === '' ? undefined : duplicateKey;
 	const duplicate = key !== undefined && duplicates.has(scope, key);
 	const now = Date.now();

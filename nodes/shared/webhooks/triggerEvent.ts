@@ -5,9 +5,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import type { GroupMember } from '../handover/group';
 import { channelFilterRefusal, channelsOptionOf } from './channelFilter';
-import { ignored, receiveVonageWebhook } from './receive';
+import { groupOf, handOn, isGroupRequest, receiveGroupRequest } from './group';
+import { ignored, receiveVonageWebhook, type ReceivedEvent } from './receive';
 import { settle } from './seenEvents';
+import { webhookCredentials } from './webhookCredentials';
 import { checkedOptions, maxAgeSecondsOf, type OptionRules } from './triggerOptions';
 
 /** The options both triggers have. */
@@ -50,15 +53,36 @@ export interface Diversion {
  * checks (content type, signature, body), the Channels filter, the trigger's own filter (`read`), and
  * duplicates unless Ignore Duplicates is off. Everything that can fail runs first; then settle() decides
  * and records in one synchronous step, and the workflow data is returned to n8n straight away.
+ * When several triggers share the application (group.ts), the one whose URL is on it hands each event
+ * on to all of them (itself included); what another trigger hands on is checked by its signature and
+ * then goes through the same filters here.
  */
 export async function acceptEvent<O extends TriggerOptions>(
 	ctx: IWebhookFunctions,
 	spec: TriggerSpec<O>,
 ): Promise<IWebhookResponseData> {
 	const options = checkedOptions<O>(ctx, spec.options);
-	const channels = channelsOptionOf(ctx);
+	if (isGroupRequest(ctx)) {
+		const handed = await receiveGroupRequest(ctx);
+		if ('reply' in handed) return handed.reply;
+		return await startOwn(ctx, spec, options, { ...handed, signed: true }, false);
+	}
 	const received = await receiveVonageWebhook(ctx, maxAgeSecondsOf(options));
 	if ('reply' in received) return received.reply;
+	const members = received.signed ? groupOf(ctx) : undefined;
+	if (members) return await handOnToGroup(ctx, spec, options, received, members);
+	return await startOwn(ctx, spec, options, received, true);
+}
+
+/** This trigger's own filters, duplicates and (for an event from Vonage) the divert; then its workflow. */
+async function startOwn<O extends TriggerOptions>(
+	ctx: IWebhookFunctions,
+	spec: TriggerSpec<O>,
+	options: O,
+	received: ReceivedEvent,
+	fromVonage: boolean,
+): Promise<IWebhookResponseData> {
+	const channels = channelsOptionOf(ctx);
 	const { json, duplicateKey, filteredOut } = spec.read(received.event, options);
 	const refusal = channelFilterRefusal(received.event, channels) ?? filteredOut;
 	const workflowData = refusal === undefined ? spec.output(json, options) : undefined;
@@ -72,11 +96,44 @@ export async function acceptEvent<O extends TriggerOptions>(
 		ctx.logger.info(`${ctx.getNode().name}: webhook ignored, its token (jti) was used before`);
 	const why = reason ?? refusal;
 	if (why !== undefined || !workflowData) return ignored(why ?? 'nothing to start');
-	const diverted = await spec.divert?.(ctx, json, options);
-	if (diverted?.later) {
-		ctx.getResponseObject().status(503).json({ error: diverted.reason });
-		return { noWebhookResponse: true };
-	}
+	const diverted = fromVonage ? await spec.divert?.(ctx, json, options) : undefined;
+	if (diverted?.later) return later(ctx, diverted.reason);
 	if (diverted !== undefined) return ignored(diverted.reason);
 	return { workflowData };
+}
+
+function later(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
+	ctx.getResponseObject().status(503).json({ error: reason });
+	return { noWebhookResponse: true };
+}
+
+/**
+ * The receiver of a group: the event is recorded for the group (a copy of it is a duplicate once every
+ * member had it), offered to a waiting Send and Wait for Reply first, then handed on (group.ts). If a
+ * member could not be reached it is answered 503, and both records are forgotten (seenEvents.ts), so
+ * Vonage's retry is handed on again; members that took it keep it as their duplicate.
+ */
+async function handOnToGroup<O extends TriggerOptions>(
+	ctx: IWebhookFunctions,
+	spec: TriggerSpec<O>,
+	options: O,
+	received: ReceivedEvent,
+	members: GroupMember[],
+): Promise<IWebhookResponseData> {
+	const { json, duplicateKey } = spec.read(received.event, options);
+	const reason = settle(ctx, {
+		token: received.token,
+		signed: received.signed,
+		duplicateKey: (options.ignoreDuplicates ?? true) ? duplicateKey : undefined,
+		as: 'group',
+	});
+	if (reason !== undefined) return ignored(reason);
+	const diverted = await spec.divert?.(ctx, json, options);
+	if (diverted?.later) return later(ctx, diverted.reason);
+	if (diverted !== undefined) return ignored(diverted.reason);
+	const secret = (await webhookCredentials(ctx)).signatureSecret ?? '';
+	const handed = await handOn(ctx, members, received.event, secret);
+	if (handed.failed)
+		return later(ctx, 'A workflow on this application could not take the event yet');
+	return { webhookResponse: { status: 'handed on', triggers: handed.took } };
 }
