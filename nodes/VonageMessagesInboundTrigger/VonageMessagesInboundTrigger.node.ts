@@ -9,6 +9,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { channelsOption } from '../shared/webhooks/channelFilter';
+import {
+	KEYWORDS_OPTION,
+	keywordEntriesOf,
+	keywordMatch,
+	keywordsOption,
+} from '../shared/webhooks/keywordFilter';
 import { answerHandover, isHandover, resumeWaitingReply } from '../shared/webhooks/waitHandover';
 import { registrationMethods } from '../shared/registration/registration';
 import {
@@ -31,12 +37,14 @@ import { testVonageCredential } from '../shared/api/credentialTest';
 
 interface InboundOptions extends TriggerOptions {
 	toNumber?: string;
+	keywords?: string;
 	startForWaitReplies?: boolean;
 }
 
 const OPTION_RULES: OptionRules = {
 	...COMMON_OPTION_RULES,
 	toNumber: { label: 'Only To Number', kind: 'text' },
+	keywords: { label: KEYWORDS_OPTION, kind: 'keywords' },
 	startForWaitReplies: { label: 'Start for Replies That Resume a Wait', kind: 'yes/no' },
 };
 
@@ -52,9 +60,14 @@ const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {
 		const json = inboundOutput(event);
 		const wanted = comparableAddress(options.toNumber ?? '');
 		const to = comparableAddress(String(json.recipient ?? ''));
-		const filteredOut =
-			wanted !== '' && to !== wanted ? `sent to ${to || 'no recipient'}, not ${wanted}` : undefined;
-		return { json, duplicateKey: inboundDuplicateKey(event), filteredOut };
+		const duplicateKey = inboundDuplicateKey(event);
+		if (wanted !== '' && to !== wanted)
+			return { json, duplicateKey, filteredOut: `sent to ${to || 'no recipient'}, not ${wanted}` };
+		const keywords = keywordEntriesOf(options.keywords);
+		if (keywords.length === 0) return { json, duplicateKey };
+		const match = keywordMatch(json.text, keywords);
+		if ('refusal' in match) return { json, duplicateKey, filteredOut: match.refusal };
+		return { json: { ...json, keyword: match.keyword.written }, duplicateKey };
 	},
 	output: (json) => [[{ json }]],
 	// A reply a waiting "Send and Wait for Reply" execution takes resumes it and, unless the option says
@@ -109,6 +122,7 @@ export class VonageMessagesInboundTrigger implements INodeType {
 				options: [
 					channelsOption('messages'),
 					ignoreDuplicatesOption('a message'),
+					keywordsOption,
 					maxAgeOption,
 					{
 						displayName: 'Only To Number',

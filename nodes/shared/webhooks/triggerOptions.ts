@@ -2,11 +2,12 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { channelsOptionOf } from './channelFilter';
+import { keywordEntriesOf } from './keywordFilter';
 import { DEFAULT_MAX_AGE_SECONDS, MAX_AGE_OPTION, maxAgeOf } from './signature';
 import { forgetCredentials } from './webhookCredentials';
 
 /** What an option's value must be; an expression can make it anything. */
-export type OptionKind = 'text' | 'yes/no' | 'list of texts' | 'seconds';
+export type OptionKind = 'text' | 'yes/no' | 'list of texts' | 'seconds' | 'keywords';
 
 /** A trigger's options by name: the label the editor shows and the kind of value. */
 export type OptionRules = Record<string, { label: string; kind: OptionKind }>;
@@ -27,6 +28,16 @@ function shown(value: unknown): string {
 
 const isText = (value: unknown) => typeof value === 'string';
 
+/** The problem a parser (which throws naming the option and the fix) finds, or undefined. */
+function problemOf(parse: () => unknown): string | undefined {
+	try {
+		parse();
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
+	}
+}
+
 /** Per kind: the problem with a value, or undefined when it is usable. Never coerced. */
 const PROBLEMS: Record<OptionKind, (label: string, value: unknown) => string | undefined> = {
 	text: (label, value) =>
@@ -41,14 +52,8 @@ const PROBLEMS: Record<OptionKind, (label: string, value: unknown) => string | u
 		Array.isArray(value) && value.every(isText)
 			? undefined
 			: `${label} must be a list of texts, such as ["delivered"], not ${shown(value)}. Pick the values from the list, or make the expression return a list.`,
-	seconds: (_label, value) => {
-		try {
-			maxAgeOf(value);
-			return undefined;
-		} catch (error) {
-			return (error as Error).message;
-		}
-	},
+	seconds: (_label, value) => problemOf(() => maxAgeOf(value)),
+	keywords: (_label, value) => problemOf(() => keywordEntriesOf(value)),
 };
 
 /**
