@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { channelsOption } from '../shared/webhooks/channelFilter';
 import {
 	KEYWORDS_OPTION,
+	hasKeywords,
 	keywordEntriesOf,
 	keywordMatch,
 	keywordsOption,
@@ -50,8 +51,11 @@ const OPTION_RULES: OptionRules = {
 
 /** Whether the Keywords option is set (the group offers such a trigger each message first). */
 function hasKeywordsOption(ctx: IHookFunctions): boolean {
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	return typeof options.keywords === 'string' && options.keywords.replace(/[\s,]/g, '') !== '';
+	try {
+		return hasKeywords(ctx.getNodeParameter('options', {}) as IDataObject);
+	} catch {
+		return false; // an unusable value is refused by the option checks, with its own message
+	}
 }
 
 const INBOUND_TRIGGER: TriggerSpec<InboundOptions> = {

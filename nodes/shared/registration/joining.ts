@@ -84,10 +84,9 @@ export async function joinGroup(
 		group.members.delete(url);
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Could not join the trigger that receives this application's ${field} (${holderName(group)}): ${(error as Error).message}`,
+			`Could not join the trigger that receives this application's ${field} (${holderName(group)})`,
 			{
-				description:
-					"That trigger hands the application's events on to this one. Check that both credentials have the same Signature Secret and that n8n's webhook URL (WEBHOOK_URL) reaches this n8n, then activate again.",
+				description: `${(error as Error).message}. That trigger hands the application's events on to this one. Check that both credentials have the same Signature Secret and that n8n's webhook URL (WEBHOOK_URL) reaches this n8n, then activate again.`,
 			},
 		);
 	}

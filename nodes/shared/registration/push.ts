@@ -33,8 +33,9 @@ export async function pushMembers(
 			timeout: PUSH_TIMEOUT_MS,
 			json: false,
 		})) as { statusCode: number; body: unknown };
-	} catch (error) {
-		throw new Error(`no answer (${(error as Error).message})`);
+	} catch {
+		// Not the error's own text: n8n rewrites a message naming a network code into its own words.
+		throw new Error('it did not answer');
 	}
 	let held: unknown;
 	try {

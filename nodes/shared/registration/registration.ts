@@ -159,7 +159,12 @@ export function registrationMethods(key: WebhookKey, groupOptions: GroupOptions 
 				if (current?.address !== url) {
 					// Another active trigger of this n8n receives for the application: join it.
 					const group = test ? undefined : groups.get(gkey);
-					if (current && group?.receiverUrl === current.address && canJoin(current.address)) {
+					if (
+						current &&
+						group?.receiverUrl === current.address &&
+						sameOrigin(current.address, url) &&
+						canJoin(current.address)
+					) {
 						joined = await joinGroup(this, gkey, group, credentials, key, url, groupOptions);
 						return;
 					}
@@ -190,7 +195,8 @@ export function registrationMethods(key: WebhookKey, groupOptions: GroupOptions 
 					const group = groups.ensure(gkey, url, originalOf(state));
 					// Members whose workflow is no longer active here (deactivated under another credential) go.
 					for (const member of [...group.members.keys()])
-						if (member !== url && !registrations.holderOf(member)) group.members.delete(member);
+						if (member !== url && (!registrations.holderOf(member) || !sameOrigin(member, url)))
+							group.members.delete(member);
 					const others = group.members.size > (group.members.has(url) ? 1 : 0);
 					if (!others) group.original = originalOf(state);
 					group.receiverUrl = url;

@@ -66,10 +66,10 @@ export interface Handling {
 	/** The event's duplicate key when Ignore Duplicates applies to it (not filtered out). */
 	duplicateKey?: string;
 	/**
-	 * `group`: the receiver of several triggers handing the event on, apart from its own workflow
-	 * (which gets the event handed on too, and keeps its own duplicates).
+	 * `application`: the event as it arrived for the whole application (a waiting Send and Wait, the
+	 * triggers it is handed on to), apart from this trigger's own workflow, which keeps its own.
 	 */
-	as?: 'group';
+	as?: 'application';
 }
 
 /** The trigger's own scope: this workflow and node, production and test URL apart. */

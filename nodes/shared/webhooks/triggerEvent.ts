@@ -65,23 +65,22 @@ export async function acceptEvent<O extends TriggerOptions>(
 	if (isGroupRequest(ctx)) {
 		const handed = await receiveGroupRequest(ctx);
 		if ('reply' in handed) return handed.reply;
-		return await startOwn(ctx, spec, options, { ...handed, signed: true }, false);
+		return startOwn(ctx, spec, options, { ...handed, signed: true });
 	}
 	const received = await receiveVonageWebhook(ctx, maxAgeSecondsOf(options));
 	if ('reply' in received) return received.reply;
 	const members = received.signed ? groupOf(ctx) : undefined;
-	if (members) return await handOnToGroup(ctx, spec, options, received, members);
-	return await startOwn(ctx, spec, options, received, true);
+	if (!members && !spec.divert) return startOwn(ctx, spec, options, received);
+	return await receiveForApplication(ctx, spec, options, received, members);
 }
 
-/** This trigger's own filters, duplicates and (for an event from Vonage) the divert; then its workflow. */
-async function startOwn<O extends TriggerOptions>(
+/** This trigger's own filters and duplicates; then its workflow. */
+function startOwn<O extends TriggerOptions>(
 	ctx: IWebhookFunctions,
 	spec: TriggerSpec<O>,
 	options: O,
 	received: ReceivedEvent,
-	fromVonage: boolean,
-): Promise<IWebhookResponseData> {
+): IWebhookResponseData {
 	const channels = channelsOptionOf(ctx);
 	const { json, duplicateKey, filteredOut } = spec.read(received.event, options);
 	const refusal = channelFilterRefusal(received.event, channels) ?? filteredOut;
@@ -96,9 +95,6 @@ async function startOwn<O extends TriggerOptions>(
 		ctx.logger.info(`${ctx.getNode().name}: webhook ignored, its token (jti) was used before`);
 	const why = reason ?? refusal;
 	if (why !== undefined || !workflowData) return ignored(why ?? 'nothing to start');
-	const diverted = fromVonage ? await spec.divert?.(ctx, json, options) : undefined;
-	if (diverted?.later) return later(ctx, diverted.reason);
-	if (diverted !== undefined) return ignored(diverted.reason);
 	return { workflowData };
 }
 
@@ -108,29 +104,32 @@ function later(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
 }
 
 /**
- * The receiver of a group: the event is recorded for the group (a copy of it is a duplicate once every
- * member had it), offered to a waiting Send and Wait for Reply first, then handed on (group.ts). If a
- * member could not be reached it is answered 503, and both records are forgotten (seenEvents.ts), so
- * Vonage's retry is handed on again; members that took it keep it as their duplicate.
+ * An event from Vonage for the whole application: recorded for it (a copy is a duplicate once it was
+ * handled), offered first to a waiting Send and Wait for Reply (before any trigger's filters), then
+ * handed on to the group (group.ts) or to this trigger's own filters. When it could not be handed on
+ * everywhere it is answered 503, and what was recorded is forgotten (seenEvents.ts), so Vonage's
+ * retry is handled again; triggers that took it keep it as their duplicate.
  */
-async function handOnToGroup<O extends TriggerOptions>(
+async function receiveForApplication<O extends TriggerOptions>(
 	ctx: IWebhookFunctions,
 	spec: TriggerSpec<O>,
 	options: O,
 	received: ReceivedEvent,
-	members: GroupMember[],
+	members: GroupMember[] | undefined,
 ): Promise<IWebhookResponseData> {
 	const { json, duplicateKey } = spec.read(received.event, options);
 	const reason = settle(ctx, {
 		token: received.token,
 		signed: received.signed,
 		duplicateKey: (options.ignoreDuplicates ?? true) ? duplicateKey : undefined,
-		as: 'group',
+		as: 'application',
 	});
 	if (reason !== undefined) return ignored(reason);
 	const diverted = await spec.divert?.(ctx, json, options);
 	if (diverted?.later) return later(ctx, diverted.reason);
 	if (diverted !== undefined) return ignored(diverted.reason);
+	if (!members)
+		return startOwn(ctx, spec, options, { event: received.event, signed: received.signed });
 	const secret = (await webhookCredentials(ctx)).signatureSecret ?? '';
 	const handed = await handOn(ctx, members, received.event, secret);
 	if (handed.failed)

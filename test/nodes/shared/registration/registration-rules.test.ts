@@ -59,18 +59,16 @@ async function failure(work: () => Promise<unknown>): Promise<Error & { descript
 }
 
 describe('another workflow of this n8n', () => {
-	it('activation fails clearly when another active trigger of this n8n holds the URL; nothing is written', async () => {
+	it('a second trigger joins the first (issue 18); when the first cannot be reached, activation fails clearly and nothing is written', async () => {
 		const a = await trigger(new VonageMessagesStatusTrigger());
 		const b = await trigger(new VonageMessagesStatusTrigger());
 		await activate(a);
 		const writes = emulator.applicationWrites.length;
 		const error = await failure(async () => await activate(b));
 		expect(error.message).toMatch(
-			/The application's Status URL belongs to another active trigger of this n8n \(workflow /,
+			/Could not join the trigger that receives this application's Status URL \(workflow /,
 		);
-		expect(error.description).toMatch(
-			/Deactivate that workflow first, or use a credential of another Vonage application/,
-		);
+		expect(error.description).toMatch(/WEBHOOK_URL/);
 		expect(statusUrl()).toBe(a.webhookUrl);
 		expect(emulator.applicationWrites).toHaveLength(writes);
 	});
