@@ -1,4 +1,5 @@
 import type { IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { GROUP_HEADER, type MembersHandover } from '../handover/group';
 import { signHandover } from '../handover/sign';
@@ -35,7 +36,7 @@ export async function pushMembers(
 		})) as { statusCode: number; body: unknown };
 	} catch {
 		// Not the error's own text: n8n rewrites a message naming a network code into its own words.
-		throw new Error('it did not answer');
+		throw new NodeOperationError(ctx.getNode(), 'it did not answer');
 	}
 	let held: unknown;
 	try {
@@ -47,7 +48,8 @@ export async function pushMembers(
 		held = undefined;
 	}
 	if (answer.statusCode !== 200 || held !== list.version)
-		throw new Error(
+		throw new NodeOperationError(
+			ctx.getNode(),
 			answer.statusCode === 401
 				? 'it refused the signature: both credentials need the same Signature Secret'
 				: `it answered HTTP ${answer.statusCode}`,
