@@ -29,6 +29,8 @@ export interface TriggerSpec<O extends TriggerOptions> {
 	options: OptionRules;
 	read(event: IDataObject, options: O): EventReading;
 	output(json: IDataObject, options: O): INodeExecutionData[][];
+	/** A filter that needs the request (the Status Trigger: the workflow a status is for): why it is filtered out. */
+	filter?(ctx: IWebhookFunctions): Promise<string | undefined>;
 	/**
 	 * Takes an accepted, new event before it starts the workflow (the Inbound Trigger: a reply that a
 	 * waiting Send and Wait for Reply execution takes): why it starts nothing, or undefined to start it.
@@ -60,7 +62,8 @@ export async function acceptEvent<O extends TriggerOptions>(
 	const received = await receiveVonageWebhook(ctx, maxAgeSecondsOf(options));
 	if ('reply' in received) return received.reply;
 	const { json, duplicateKey, filteredOut } = spec.read(received.event, options);
-	const refusal = channelFilterRefusal(received.event, channels) ?? filteredOut;
+	const refusal =
+		channelFilterRefusal(received.event, channels) ?? filteredOut ?? (await spec.filter?.(ctx));
 	const workflowData = refusal === undefined ? spec.output(json, options) : undefined;
 	const dedupe = (options.ignoreDuplicates ?? true) && refusal === undefined;
 	const reason = settle(ctx, {
