@@ -24,6 +24,7 @@ import {
 } from '../shared/webhooks/triggerProperties';
 import { statusDuplicateKey, statusOutput } from '../shared/webhooks/events';
 import { routed, STATUSES } from './status';
+import { otherWorkflowRefusal } from '../shared/webhooks/workflowTag';
 import { testVonageCredential } from '../shared/api/credentialTest';
 
 interface StatusOptions extends TriggerOptions {
@@ -50,6 +51,7 @@ const STATUS_TRIGGER: TriggerSpec<StatusOptions> = {
 		};
 	},
 	output: (json, options) => routed({ json }, json.status, options.splitByStatus === true),
+	filter: otherWorkflowRefusal,
 };
 
 export class VonageMessagesStatusTrigger implements INodeType {

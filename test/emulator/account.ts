@@ -38,19 +38,25 @@ function smsApiAccount(options: EmulatorOptions): string | undefined {
  * (its docs: Basic "does not support webhooks"). The format is the application's version, which a v1
  * send may override with `webhook_version` (shared README "Messages API versions"). A Basic send has no
  * application: its account-level status is v1, Vonage's current version (not confirmed by a fixture).
+ * A v1 send's own `webhookUrl` takes the place of both URLs (Vonage's node SDK packages/messages
+ * MessageParams.webhookUrl: "Specifies the URL to which Status Webhook messages will be sent for this
+ * particular message. Over-rides account-level and application-level Status Webhook url settings on a
+ * per-message basis"; the shared README lists `webhook_url` among v1's extras), query string and all;
+ * the signature stays the application's or the account's.
  */
 export function statusPlan(
 	options: EmulatorOptions,
 	app: Application,
 	auth: AuthKind,
 	override?: WebhookVersion,
+	webhookUrl?: string,
 ): Plan {
 	const skip = smsApiAccount(options);
 	if (auth === 'basic') {
 		const version = override ?? 'v1';
 		if (skip) return { skip, version, target: 'account' };
 		return {
-			url: options.accountStatusUrl,
+			url: webhookUrl ?? options.accountStatusUrl,
 			version,
 			target: 'account',
 			missing:
@@ -60,7 +66,7 @@ export function statusPlan(
 	const version = override ?? applicationVersion(app);
 	if (skip) return { skip, version, target: 'application' };
 	return {
-		url: app.capabilities?.messages?.webhooks?.status_url?.address,
+		url: webhookUrl ?? app.capabilities?.messages?.webhooks?.status_url?.address,
 		version,
 		target: 'application',
 		missing: 'no status_url on the application',

@@ -158,6 +158,7 @@ export class Emulator {
 					this.application,
 					message.auth,
 					message.webhookVersion,
+					message.webhookUrl,
 				);
 				await this.webhook('status', plan, step(plan.version));
 			}

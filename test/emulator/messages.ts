@@ -107,6 +107,10 @@ export async function handleSend(
 		(message.body.webhook_version === 'v0.1' || message.body.webhook_version === 'v1')
 	)
 		message.webhookVersion = message.body.webhook_version;
+	// v1's per-message `webhook_url` takes its statuses elsewhere (SDK MessageParams.webhookUrl; account.ts).
+	// A failover step's own webhook_url is not modelled: the first message's decides for every step.
+	if (version === 'v1' && typeof message.body.webhook_url === 'string')
+		message.webhookUrl = message.body.webhook_url;
 	if (auth.jti !== undefined) message.jti = auth.jti;
 	emu.window.add(at);
 	emu.accepted.push(message);

@@ -81,6 +81,8 @@ export interface AcceptedMessage {
 	jti?: string;
 	/** A send's own `webhook_version` (v1 sends may override the application's); none for v0.1 sends. */
 	webhookVersion?: WebhookVersion;
+	/** A v1 send's own status URL (`webhook_url`), where its statuses go instead (account.ts statusPlan). */
+	webhookUrl?: string;
 	receivedAt: number;
 	/** `v1` when it was sent through `/v1/messages`; absent for `/v0.1/messages`. */
 	version?: 'v1';

@@ -55,14 +55,23 @@ export function apiVersionOf(ctx: IExecuteFunctions, channel: Channel): ApiVersi
 	});
 }
 
+/** Sets a v1 message's own status URL, on each failover step too (each is a whole v1 message). */
+function withWebhookUrl(body: IDataObject, webhookUrl: string): void {
+	body.webhook_url = webhookUrl;
+	if (Array.isArray(body.failover))
+		for (const step of body.failover as IDataObject[]) step.webhook_url = webhookUrl;
+}
+
 /**
  * Send on any channel: every item checked first (bad input never leaves half a batch behind), then sent
  * under the account's rate limit (shared with every other run of the account), retrying only what
- * Vonage certainly did not accept.
+ * Vonage certainly did not accept. `webhookUrl`: every message's own status URL (v1 only; checked by
+ * the caller).
  */
 export async function sendMessages(
 	this: IExecuteFunctions,
 	channel: Channel,
+	webhookUrl?: string,
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
@@ -74,7 +83,9 @@ export async function sendMessages(
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length).fill(undefined);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			prepared.push(prepareMessage(this, channel, version, i));
+			const message = prepareMessage(this, channel, version, i);
+			if (webhookUrl !== undefined) withWebhookUrl(message.body, webhookUrl);
+			prepared.push(message);
 		} catch (error) {
 			const invalid =
 				error instanceof NodeOperationError

@@ -32,6 +32,8 @@ export interface TriggerSpec<O extends TriggerOptions> {
 	options: OptionRules;
 	read(event: IDataObject, options: O): EventReading;
 	output(json: IDataObject, options: O): INodeExecutionData[][];
+	/** A filter that needs the request (the Status Trigger: the workflow a status is for): why it is filtered out. */
+	filter?(ctx: IWebhookFunctions): Promise<string | undefined>;
 	/**
 	 * Takes an accepted, new event before it starts the workflow (the Inbound Trigger: a reply that a
 	 * waiting Send and Wait for Reply execution takes): why it starts nothing, or undefined to start it.
@@ -65,25 +67,26 @@ export async function acceptEvent<O extends TriggerOptions>(
 	if (isGroupRequest(ctx)) {
 		const handed = await receiveGroupRequest(ctx);
 		if ('reply' in handed) return handed.reply;
-		return startOwn(ctx, spec, options, { ...handed, signed: true });
+		return await startOwn(ctx, spec, options, { ...handed, signed: true });
 	}
 	const received = await receiveVonageWebhook(ctx, maxAgeSecondsOf(options));
 	if ('reply' in received) return received.reply;
 	const members = received.signed ? groupOf(ctx) : undefined;
-	if (!members && !spec.divert) return startOwn(ctx, spec, options, received);
+	if (!members && !spec.divert) return await startOwn(ctx, spec, options, received);
 	return await receiveForApplication(ctx, spec, options, received, members);
 }
 
 /** This trigger's own filters and duplicates; then its workflow. */
-function startOwn<O extends TriggerOptions>(
+async function startOwn<O extends TriggerOptions>(
 	ctx: IWebhookFunctions,
 	spec: TriggerSpec<O>,
 	options: O,
 	received: ReceivedEvent,
-): IWebhookResponseData {
+): Promise<IWebhookResponseData> {
 	const channels = channelsOptionOf(ctx);
 	const { json, duplicateKey, filteredOut } = spec.read(received.event, options);
-	const refusal = channelFilterRefusal(received.event, channels) ?? filteredOut;
+	const refusal =
+		channelFilterRefusal(received.event, channels) ?? filteredOut ?? (await spec.filter?.(ctx));
 	const workflowData = refusal === undefined ? spec.output(json, options) : undefined;
 	const dedupe = (options.ignoreDuplicates ?? true) && refusal === undefined;
 	const reason = settle(ctx, {

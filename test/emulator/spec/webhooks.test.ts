@@ -1,5 +1,6 @@
 // The emulator's signed webhooks: status events after a send, inbound messages, Vonage's retries.
 import { createHash } from 'node:crypto';
+import axios from 'axios';
 import jwt from 'jsonwebtoken';
 
 import { useEmulator } from '../../support/emulator-fixture';
@@ -134,6 +135,32 @@ describe('status webhooks', () => {
 			expect('client_ref' in v1).toBe(false);
 		},
 	);
+
+	// Vonage's node SDK packages/messages MessageParams.webhookUrl: this message's statuses go there, query
+	// string included, instead of the application's (or, for Basic auth, the account's) Status URL.
+	it.each([
+		['a v1 send with webhook_url', 'jwt', '/elsewhere?n8n_workflow=wf%201&n8n_tag=ab'],
+		['a Basic-auth v1 send with webhook_url', 'basic', '/elsewhere?a=1'],
+		['a v1 send without webhook_url', 'jwt', undefined],
+	] as const)('%s: its statuses go to that URL, signed', async (_, auth, path) => {
+		emu.configure({ accountStatusUrl: `${receiver.url}/account` });
+		const body = { channel: 'sms', message_type: 'text', to: '447700900000', from: '447700900001' };
+		const authorization =
+			auth === 'basic'
+				? `Basic ${Buffer.from(`${emu.credentials.apiKey}:${emu.credentials.apiSecret}`).toString('base64')}`
+				: bearer(emu.credentials);
+		const res = await axios.post(
+			`${emu.url}/v1/messages`,
+			{ ...body, text: 'Hi', ...(path ? { webhook_url: `${receiver.url}${path}` } : {}) },
+			{ headers: { authorization }, validateStatus: () => true },
+		);
+		expect(res.status).toBe(202);
+		await emu.waitFor(() => receiver.received.length >= 2);
+		const expected = path ?? '/status';
+		expect(receiver.received.map((r) => r.path)).toEqual([expected, expected]);
+		if (auth === 'jwt') expectSigned(receiver.received[1]);
+		expect(json(receiver.received[1]).message_uuid).toBe(res.data.message_uuid);
+	});
 
 	it('retries 500 and 429 with the same body, newly signed, until a 2xx', async () => {
 		receiver.statuses = [500, 429, 204];

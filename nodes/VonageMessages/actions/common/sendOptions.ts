@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { OPTION_LIMITS as LIMITS } from '../../sending/options';
 import { FAILOVER_OPTION } from './failoverOption';
+import { STATUS_TO_WORKFLOW_OPTION } from './statusRouting';
 import { WEBHOOK_OPTIONS } from './v1Fields';
 import { WAIT_OPTIONS } from './waitProperties';
 
@@ -73,6 +74,7 @@ export function optionsProperty(channelOptions: INodeProperties[] = []): INodePr
 		...SEND_OPTIONS,
 		...WAIT_OPTIONS,
 		...WEBHOOK_OPTIONS,
+		STATUS_TO_WORKFLOW_OPTION,
 		...channelOptions,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {

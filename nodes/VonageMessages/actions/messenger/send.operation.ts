@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { sendProperties } from '../common/fields';
-import { sendMessages } from '../../sending/execute';
+import { send } from '../common/statusRouting';
 
 export const description = sendProperties('messenger');
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await sendMessages.call(this, 'messenger');
+	return await send.call(this, 'messenger');
 }

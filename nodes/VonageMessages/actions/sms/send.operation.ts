@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendMessages } from '../../sending/execute';
+import { send } from '../common/statusRouting';
 import { optionsProperty } from '../common/sendOptions';
 import { SMS_V1_OPTIONS } from '../common/v1Fields';
 import { SEND_AND_WAIT } from '../common/waitProperties';
@@ -57,5 +57,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await sendMessages.call(this, 'sms');
+	return await send.call(this, 'sms');
 }

@@ -1,7 +1,7 @@
 // Issue 18: several workflows' triggers on one Vonage application. Each trigger runs its webhook methods
 // and webhook() in n8n-core's contexts (test/harness); all are served on one origin, as the workflows
 // of one n8n are, against the emulator's Applications API and its signed webhooks over real HTTP.
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { VonageMessagesApi } from '../../../../credentials/VonageMessagesApi.credentials';
 import { VonageMessagesInboundTrigger } from '../../../../nodes/VonageMessagesInboundTrigger/VonageMessagesInboundTrigger.node';
@@ -40,7 +40,7 @@ async function triggers(
 	for (const options of optionsList) {
 		const t = await createTriggerHarness({
 			nodeType: nodeType(),
-			parameters: { registration: 'automatic', options },
+			parameters: { registration: 'automatic', options: options as INodeParameters },
 			credentials: { vonageMessagesApi: credentialFor(emulator, 'jwt', credential) },
 			credentialTypes: [new VonageMessagesApi()],
 			webhookBaseUrl: base,
