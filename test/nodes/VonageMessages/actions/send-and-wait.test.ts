@@ -127,6 +127,17 @@ it('a reply from another number, or to another of our numbers, does not resume',
 	expect(route.resumed).toBeUndefined();
 });
 
+it("a reply resumes its wait before the trigger's own filters: Keywords STOP, reply YES", async () => {
+	const { t, base } = await trigger({ keywords: 'STOP' });
+	const to = '447700900031';
+	const { route } = await ask(t, base, {}, [{ to }]);
+	await sendReply(emulator, { to, text: 'YES' });
+	const [[item]] = await route.whenResumed();
+	expect(item.json).toMatchObject({ approved: true });
+	await t.idle();
+	expect(t.executions).toHaveLength(0);
+});
+
 it('with the trigger option on, a reply that resumes also starts the workflow', async () => {
 	const { t, base } = await trigger({ startForWaitReplies: true });
 	const { route } = await ask(t, base);

@@ -34,10 +34,11 @@ async function triggers(
 	nodeType: () => INodeType,
 	optionsList: IDataObject[],
 	credential: IDataObject = {},
+	failedStarts: number[] = [],
 ): Promise<TriggerHarness[]> {
 	const made: TriggerHarness[] = [];
 	let base: string | undefined;
-	for (const options of optionsList) {
+	for (const [index, options] of optionsList.entries()) {
 		const t = await createTriggerHarness({
 			nodeType: nodeType(),
 			parameters: { registration: 'automatic', options: options as INodeParameters },
@@ -45,6 +46,7 @@ async function triggers(
 			credentialTypes: [new VonageMessagesApi()],
 			webhookBaseUrl: base,
 			workflowId: `wf-${++workflows}`,
+			failedStarts: failedStarts[index] ?? 0,
 		});
 		open.push(t);
 		if (base === undefined) base = new URL((await t.listen()).url).origin;
@@ -102,6 +104,16 @@ describe('Inbound Triggers of three workflows on one application', () => {
 		expect(res.status).toBe(200);
 		await idle(ts);
 		expect(ts.map((t) => t.executions.length)).toEqual([1, 1]);
+	});
+
+	it('a workflow that could not start once: Vonage is answered 503, and its retry starts each workflow once', async () => {
+		const ts = await triggers(() => new VonageMessagesInboundTrigger(), [{}, {}, {}], {}, [0, 1]);
+		for (const t of ts) await activate(t);
+		await emulator.sendInbound({ from: FROM, to: OURS, text: 'hi' });
+		await idle(ts);
+		const inbound = emulator.webhookDeliveries.filter((d) => d.kind === 'inbound');
+		expect(inbound.map((d) => d.status)).toEqual([503, 200]);
+		expect(ts.map((t) => t.executions.length)).toEqual([1, 1, 1]);
 	});
 
 	it('without a Signature Secret, a second trigger is refused naming it; the application is unchanged', async () => {
