@@ -244,11 +244,13 @@ export function registrationMethods(key: WebhookKey, groupOptions: GroupOptions 
 			const group = test ? undefined : groups.get(gkey);
 			const inGroup = group?.members.has(registeredUrl) === true;
 			if (group && inGroup && group.members.size > 1) {
-				// Others stay: the application keeps pointing at one of them (joining.ts).
+				// Others stay: the application keeps pointing at one of them (joining.ts), and they keep what
+				// the first trigger found. Cleared first, so that a failure below cannot leave this workflow
+				// looking like a member the next time it is activated.
+				clearState(this, state);
 				await oneAtATime(queueKey(credentials), async () => {
 					await leaveGroup(this, gkey, group, credentials, key, registeredUrl);
 				});
-				clearState(this, state);
 				return true;
 			}
 			// The last one puts back what the first one found.

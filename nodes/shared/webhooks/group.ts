@@ -7,7 +7,7 @@ import {
 	type GroupMember,
 	type MembersHandover,
 } from '../handover/group';
-import { signHandover, verifyHandover } from '../handover/sign';
+import { HANDOVER_MAX_AGE_SECONDS, signHandover, verifyHandover } from '../handover/sign';
 import { rawBodyOf } from './receive';
 import { usedToken, type UsedToken } from './seenEvents';
 import { rereadCredentials, webhookCredentials } from './webhookCredentials';
@@ -24,6 +24,8 @@ import { rereadCredentials, webhookCredentials } from './webhookCredentials';
 export const GROUP_STATIC_KEY = 'group';
 const MAX_LISTS = 10_000;
 const FORWARD_TIMEOUT_MS = 30_000;
+/** A hand-over is refused outside its signature's window (HANDOVER_MAX_AGE_SECONDS either side): its id need not be kept longer. */
+const HAND_OVER_TTL_MS = (2 * HANDOVER_MAX_AGE_SECONDS + 60) * 1000;
 
 /** The newest list pushed to each trigger URL of this process (keys: our own URLs, from signed pushes). */
 const lists = new Map<string, MembersHandover>();
@@ -90,7 +92,7 @@ export async function receiveGroupRequest(
 	if (handover.op === 'event') {
 		return {
 			event: handover.event as IDataObject,
-			token: usedToken(secret, `hand-over ${handover.id}`),
+			token: usedToken(secret, `hand-over ${handover.id}`, HAND_OVER_TTL_MS),
 		};
 	}
 	if (ctx.getMode() === 'manual') return reply(ctx, 409, { error: 'A test URL takes no members' });

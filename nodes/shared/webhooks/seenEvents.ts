@@ -47,11 +47,13 @@ const fingerprintKey = randomBytes(32);
 export interface UsedToken {
 	scope: string;
 	jti: string;
+	/** How long it is remembered; default TOKEN_TTL_MS (a hand-over between triggers: its short life). */
+	ttlMs?: number;
 }
 
-export function usedToken(secret: string, jti: string): UsedToken {
+export function usedToken(secret: string, jti: string, ttlMs?: number): UsedToken {
 	const scope = createHmac('sha256', fingerprintKey).update(secret).digest('base64').slice(0, 22);
-	return { scope, jti };
+	return ttlMs === undefined ? { scope, jti } : { scope, jti, ttlMs };
 }
 
 export function tokenUsed(token: UsedToken): boolean {
@@ -94,7 +96,7 @@ export function settle(ctx: IWebhookFunctions, handling: Handling): string | und
 	const key = duplicateKey === '' ? undefined : duplicateKey;
 	const duplicate = key !== undefined && duplicates.has(scope, key);
 	const now = Date.now();
-	if (token) stores.tokens.record(token.scope, token.jti, now + TOKEN_TTL_MS, now);
+	if (token) stores.tokens.record(token.scope, token.jti, now + (token.ttlMs ?? TOKEN_TTL_MS), now);
 	if (!duplicate && key !== undefined) duplicates.record(scope, key, now + DUPLICATE_TTL_MS, now);
 	if (!duplicate) {
 		forgetOnFailure(ctx, () => {
