@@ -23,7 +23,7 @@ import { rereadCredentials, webhookCredentials } from './webhookCredentials';
 /** Where the member list lives in the trigger's node static data (written by main and by pushes). */
 export const GROUP_STATIC_KEY = 'group';
 const MAX_LISTS = 10_000;
-const FORWARD_TIMEOUT_MS = 30_000;
+const FORWARD_TIMEOUT_MS = 8_000;
 /** A hand-over is refused outside its signature's window (HANDOVER_MAX_AGE_SECONDS either side): its id need not be kept longer. */
 const HAND_OVER_TTL_MS = (2 * HANDOVER_MAX_AGE_SECONDS + 60) * 1000;
 

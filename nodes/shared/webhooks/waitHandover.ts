@@ -10,16 +10,17 @@ import { rereadCredentials, webhookCredentials } from './webhookCredentials';
 export const MIRROR_KEY = 'sendAndWait';
 
 /**
- * How long a forward waits between tries. `busyMs`: n8n answered 409 "running already" (the execution
- * has not finished saving its waiting state; under load in queue mode this took over 6 s), tried after
- * each pause in turn, about 10 s in all. `uncertainMs`: a timeout, dropped connection or 5xx, tried
- * after each pause in turn. Tests shorten them.
+ * How long a forward waits between tries, while Vonage's request waits for its answer (so briefly: a
+ * webhook held too long is given up by its sender). `busyMs`: n8n answered 409 "running already" (the
+ * execution has not finished saving its waiting state; under load this took over 6 s), tried after
+ * each pause in turn, about 4 s in all, then the reply is put off (503: Vonage sends it again after
+ * 5 s, then 10, 20...). `uncertainMs`: a timeout, dropped connection or 5xx. Tests shorten them.
  */
 export const forwardPauses = {
-	busyMs: [500, 1000, 1000, 1500, 2000, 2000, 2000],
-	uncertainMs: [1000, 2000, 3000],
+	busyMs: [250, 500, 750, 1000, 1500],
+	uncertainMs: [1000, 2000],
 };
-const FORWARD_TIMEOUT_MS = 30_000;
+const FORWARD_TIMEOUT_MS = 10_000;
 /**
  * A reply whose wait could not be reached is answered 503, so that Vonage sends it again (after 5 s,
  * doubling); once its wait has been put off this long, the reply goes to the workflow instead.
