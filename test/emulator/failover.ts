@@ -4,8 +4,10 @@
  * beside a flat v1 body and get one `message_uuid` back). Vonage sends the next message when the one
  * before is rejected or fails (failover guide, developer.vonage.com/messages/guides/failover-message;
  * Dispatch migration guide: "Fail over logic based on message being rejected"), and every step's
- * status webhooks carry `workflow: {workflow_id, item_number, items_total}` (the failover guide's
- * "Monitoring Status and Callbacks"; the numbers are sent as strings here, the node reads both).
+ * status webhooks carry a `workflow` object. Its shape here is the .NET SDK's, the newest and only
+ * whole status fixture: `{workflow_id, items_number, items_total}`, all strings
+ * (Vonage.Test/Messages/Webhooks/Data/ShouldDeserializeStatus-response.json, model `StatusWorkflow`).
+ * The Java SDK reads `{id, item_number, items_total | total_items}`; the node reads both.
  * Which step fails follows the number rules (README) of that step's own `to` and channel: `appOutcome`.
  */
 import { randomUUID } from 'node:crypto';
@@ -92,7 +94,7 @@ export function failoverSteps(
 		};
 		const workflow = {
 			workflow_id: workflowId,
-			item_number: String(index + 1),
+			items_number: String(index + 1),
 			items_total: String(messages.length),
 		};
 		for (const step of [

@@ -11,6 +11,10 @@
  *   postback data required (every suggestion builder); `ttl` 20 to 259200 (`RcsRequest`); the required
  *   fields of each suggestion type (`Objects.requireNonNull` in each builder).
  * - Vonage's curl snippet for a rich card (`message_type: card`, `card: {title, text, media_url, ...}`).
+ * - The RCS extras (`RCS_EXTRAS`): .NET SDK `MessageRcs` {category, card_orientation, image_alignment},
+ *   `CardAttachment` {media_height, thumbnail_url} and its fixture SendFullRcsCardAsyncReturnsOk-request.json;
+ *   PHP SDK `RCSCategory`, `RCSCardOrentation`, `RCSCardAlignment`, `RcsCardObject::HEIGHT_*`; .NET
+ *   `RcsCardRequest`: "ImageAlignment is required when CardOrientation is Horizontal."
  */
 type Check = (ok: boolean, name: string, reason: string) => void;
 type Require = (value: unknown, name: string) => boolean;
@@ -23,6 +27,20 @@ export const RCS_LIMITS = {
 	cardText: 2000,
 	ttl: [20, 259200] as const,
 };
+
+/** The values each RCS extra takes, by its place in the body. */
+export const RCS_EXTRAS = {
+	'rcs.category': [
+		'authentication',
+		'transaction',
+		'promotion',
+		'service-request',
+		'acknowledgement',
+	],
+	'rcs.card_orientation': ['VERTICAL', 'HORIZONTAL'],
+	'rcs.image_alignment': ['LEFT', 'RIGHT'],
+	'card.media_height': ['SHORT', 'MEDIUM', 'TALL'],
+} as const;
 
 /** Each suggestion type's required fields beyond `type`, `text` and `postback_data`, and its optional ones. */
 export const SUGGESTION_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
@@ -107,6 +125,7 @@ export function checkRcs(check: Check, require: Require, body: Record<string, un
 		require(card.media_url, 'card.media_url');
 		checkSuggestions(check, card.suggestions, 'card.suggestions', RCS_LIMITS.suggestions.card);
 	}
+	checkExtras(check, body);
 	if (type === 'custom')
 		check(
 			isObject(body.custom) && Object.keys(body.custom).length > 0,
@@ -121,4 +140,26 @@ export function checkRcs(check: Check, require: Require, body: Record<string, un
 			`must be an integer from ${min} to ${max}`,
 		);
 	}
+}
+
+function checkExtras(check: Check, body: Record<string, unknown>): void {
+	for (const [place, values] of Object.entries(RCS_EXTRAS)) {
+		const [part, key] = place.split('.');
+		const holder = body[part];
+		if (!isObject(holder) || holder[key] === undefined) continue;
+		check(
+			(values as readonly string[]).includes(holder[key] as string),
+			place,
+			`must be one of: ${values.join(', ')}`,
+		);
+	}
+	if (body.rcs !== undefined) check(isObject(body.rcs), 'rcs', 'must be an object');
+	const rcs = isObject(body.rcs) ? body.rcs : {};
+	if (rcs.card_orientation !== undefined || rcs.image_alignment !== undefined)
+		check(body.message_type === 'card', 'rcs.card_orientation', 'is only for a card');
+	if (rcs.card_orientation === 'HORIZONTAL')
+		check(rcs.image_alignment !== undefined, 'rcs.image_alignment', 'is required with HORIZONTAL');
+	const card = isObject(body.card) ? body.card : {};
+	if (card.thumbnail_url !== undefined)
+		check(length(card.thumbnail_url) >= 1, 'card.thumbnail_url', 'must be a URL');
 }

@@ -8,6 +8,7 @@ import type { ApiVersion, Channel, Content, Message } from '../../shared/vocabul
 import { checkAddress, isBsuid } from './addresses';
 import { checkClientRef, CONTENT_CHECKS } from './contentChecks';
 import { checkMessenger, checkViber } from './optionChecks';
+import { checkRcsOptions } from './rcsOptionChecks';
 import { checkV1Options } from './v1OptionChecks';
 import { accept, LABELS, Problem, text } from './problem';
 import {
@@ -98,8 +99,11 @@ export function checkMessage(channel: Channel, version: ApiVersion, raw: RawMess
 			const messenger = checkMessenger(raw);
 			if (messenger) message.messenger = messenger;
 		}
-		const v1 = checkV1Options(channel, version, raw);
-		if (v1) message.v1 = v1;
+		const v1 = {
+			...checkV1Options(channel, version, raw),
+			...(channel === 'rcs' ? checkRcsOptions(content.type, raw) : {}),
+		};
+		if (Object.keys(v1).length > 0) message.v1 = v1;
 		const row = typeRule(channel, version, raw.messageType);
 		if (row.needs && !raw[row.needs]) {
 			throw new Problem(

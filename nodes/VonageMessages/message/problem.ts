@@ -104,4 +104,8 @@ export const LABELS: Record<ContentField | OptionField, string> = {
 	trustedRecipient: 'Trusted Recipient',
 	contentId: 'Content ID',
 	entityId: 'Entity ID',
+	cardOrientation: 'Card Orientation',
+	imageAlignment: 'Image Alignment',
+	mediaHeight: 'Media Height',
+	cardThumbnailUrl: 'Card Thumbnail URL',
 };

@@ -47,7 +47,11 @@ export type OptionField =
 	| 'encodingType'
 	| 'trustedRecipient'
 	| 'contentId'
-	| 'entityId';
+	| 'entityId'
+	| 'cardOrientation'
+	| 'imageAlignment'
+	| 'mediaHeight'
+	| 'cardThumbnailUrl';
 
 export interface ChannelRules {
 	from: AddressKind;

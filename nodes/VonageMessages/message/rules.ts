@@ -57,7 +57,14 @@ export const CHANNEL_RULES: Record<Channel, ChannelRules> = {
 	rcs: {
 		from: 'rcsAgent',
 		to: 'number',
-		options: ['ttl'],
+		options: [
+			'ttl',
+			'category',
+			'cardOrientation',
+			'imageAlignment',
+			'mediaHeight',
+			'cardThumbnailUrl',
+		],
 		versions: ['v1'],
 		source:
 			'SDK RCSParams (channel rcs, v1 only; fixtures send from an agent name, to a number); Java RcsRequest',

@@ -117,6 +117,42 @@ export const RCS_RULES = {
 	ttl: { min: 20, max: 259200, source: 'Java RcsRequest ttl 20 to 259200' },
 } as const;
 
+/**
+ * RCS options beyond `ttl`, each a choice of values with where it goes on the wire. Sources: .NET SDK
+ * `MessageRcs` {category, card_orientation, image_alignment} and `CardAttachment` {media_height,
+ * thumbnail_url} with its fixture SendFullRcsCardAsyncReturnsOk-request.json; PHP SDK `RCSCategory`,
+ * `RCSCardOrentation`, `RCSCardAlignment`, `RcsCardObject::HEIGHT_*`; Java SDK 9.x `rcs.Rcs`,
+ * `CardOrientation`, `ImageAlignment`. The node SDK has none of them.
+ */
+export const RCS_OPTION_RULES = {
+	category: {
+		values: ['authentication', 'transaction', 'promotion', 'service-request', 'acknowledgement'],
+		wire: 'rcs.category',
+		source: 'PHP RCSCategory; .NET MessageRcs.Category "Must be one of"',
+	},
+	cardOrientation: {
+		values: ['VERTICAL', 'HORIZONTAL'],
+		wire: 'rcs.card_orientation',
+		card: true,
+		source: '.NET RcsCardOrientation; Java CardOrientation; PHP RCSCardOrentation',
+	},
+	imageAlignment: {
+		values: ['LEFT', 'RIGHT'],
+		wire: 'rcs.image_alignment',
+		card: true,
+		source: '.NET RcsImageAlignment ("only applies ... card_orientation of HORIZONTAL"); Java; PHP',
+	},
+	mediaHeight: {
+		values: ['SHORT', 'MEDIUM', 'TALL'],
+		wire: 'card.media_height',
+		card: true,
+		source: '.NET CardAttachment.Height (default SHORT); PHP RcsCardObject HEIGHT_*',
+	},
+} as const;
+
+/** .NET RcsCardRequest: "ImageAlignment is required when CardOrientation is Horizontal." */
+export const RCS_HORIZONTAL = { orientation: 'HORIZONTAL', needs: 'imageAlignment' } as const;
+
 /** Per-message webhooks (SDK MessageParams {webhookUrl, webhookVersion}; shared README "extras"). */
 export const WEBHOOK_RULES = {
 	versions: ['v1', 'v0.1'],

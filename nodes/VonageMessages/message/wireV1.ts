@@ -68,5 +68,7 @@ export function toV1Body(message: Message): IDataObject {
 	if (v1.context !== undefined) body.context = { message_uuid: v1.context };
 	if (v1.trustedRecipient) body.trusted_recipient = true;
 	if (v1.sms) body.sms = { ...v1.sms };
+	if (v1.rcs) body.rcs = { ...v1.rcs };
+	if (v1.card && body.card) Object.assign(body.card as IDataObject, v1.card);
 	return body;
 }

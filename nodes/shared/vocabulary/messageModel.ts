@@ -81,6 +81,10 @@ export interface V1Options {
 	trustedRecipient?: boolean;
 	/** SMS: `sms: {encoding_type, content_id, entity_id}`. */
 	sms?: { encoding_type?: string; content_id?: string; entity_id?: string };
+	/** RCS: `rcs: {category, card_orientation, image_alignment}`. */
+	rcs?: { category?: string; card_orientation?: string; image_alignment?: string };
+	/** RCS card: `card: {media_height, thumbnail_url}` beside its title, text and media. */
+	card?: { media_height?: string; thumbnail_url?: string };
 }
 
 export interface Message {

@@ -93,7 +93,27 @@ const ACCEPTED: Array<[string, Record<string, unknown>]> = [
 		},
 	],
 	['custom', { ...R, message_type: 'custom', custom: { contentMessage: { text: 'Hi' } } }],
+	[
+		'the .NET SDK full card fixture (media_height, thumbnail_url, rcs extras)',
+		{
+			...R,
+			message_type: 'card',
+			card: {
+				title: 'Card Title',
+				text: 'This is some text to display on the card.',
+				media_url: 'https://example.com/image.jpg',
+				media_height: 'SHORT',
+				thumbnail_url: 'https://example.com/thumbnail.jpg',
+			},
+			rcs: { category: 'transaction', card_orientation: 'VERTICAL', image_alignment: 'RIGHT' },
+		},
+	],
+	[
+		'a text with a category',
+		{ ...R, message_type: 'text', text: 'Hi', rcs: { category: 'promotion' } },
+	],
 ];
+const CARD = { title: 'T', text: 'x', media_url: 'https://e.com/a.jpg' };
 
 const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
 	[
@@ -163,6 +183,35 @@ const REFUSED: Array<[string, Record<string, unknown>, number, string]> = [
 		{ ...R, message_type: 'card', card: { title: 'T', text: 'x' } },
 		422,
 		'card.media_url',
+	],
+	[
+		'media_height LARGE',
+		{ ...R, message_type: 'card', card: { ...CARD, media_height: 'LARGE' } },
+		422,
+		'card.media_height',
+	],
+	[
+		'a category that does not exist',
+		{ ...R, message_type: 'text', text: 'Hi', rcs: { category: 'marketing' } },
+		422,
+		'rcs.category',
+	],
+	[
+		'a horizontal card without image_alignment',
+		{ ...R, message_type: 'card', card: CARD, rcs: { card_orientation: 'HORIZONTAL' } },
+		422,
+		'rcs.image_alignment',
+	],
+	[
+		'image_alignment CENTER',
+		{
+			...R,
+			message_type: 'card',
+			card: CARD,
+			rcs: { card_orientation: 'HORIZONTAL', image_alignment: 'CENTER' },
+		},
+		422,
+		'rcs.image_alignment',
 	],
 	['custom that is a list', { ...R, message_type: 'custom', custom: [1] }, 422, 'custom'],
 	['ttl under 20', { ...R, message_type: 'text', text: 'Hi', ttl: 19 }, 422, 'ttl'],

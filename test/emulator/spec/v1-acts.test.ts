@@ -65,7 +65,7 @@ describe('failover', () => {
 		expect(Object.keys(res.data)).toEqual(['message_uuid']);
 		await emu.waitFor(() => statuses().length === 4);
 		const events = statuses();
-		expect(events.map((e) => [e.channel, e.status, e.workflow.item_number])).toEqual([
+		expect(events.map((e) => [e.channel, e.status, e.workflow.items_number])).toEqual([
 			['whatsapp', 'submitted', '1'],
 			['whatsapp', 'rejected', '1'],
 			['sms', 'submitted', '2'],

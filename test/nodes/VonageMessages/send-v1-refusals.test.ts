@@ -14,6 +14,7 @@ const text = (suggestions: string): INodeParameters => ({ text: 'Pick', suggesti
 const URL = 'https://example.com/a.jpg';
 const UUID = 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab';
 const v1 = { apiVersion: 'v1' };
+const card = { messageType: 'card', cardTitle: 'T', text: 'x', mediaUrl: URL };
 
 const cases: Array<
 	[label: string, resource: Resource, parameters: INodeParameters, error: RegExp]
@@ -239,6 +240,48 @@ const cases: Array<
 		'rcs',
 		{ messageType: 'card', cardTitle: 'T', text: 'x'.repeat(2001), mediaUrl: URL },
 		/^'Text' in item 0 has 2001 characters; RCS accepts at most 2000/,
+	],
+	[
+		'an RCS category that does not exist',
+		'rcs',
+		{ text: 'Hi', options: { category: '={{ "marketing" }}' } },
+		/^'Category' in item 0 is not one of authentication, transaction, promotion, service-request, acknowledgement \(got "marketing"\)/,
+	],
+	[
+		'a media height LARGE',
+		'rcs',
+		{ ...card, options: { mediaHeight: '={{ "LARGE" }}' } },
+		/^'Media Height' in item 0 is not one of SHORT, MEDIUM, TALL \(got "LARGE"\)/,
+	],
+	[
+		'a card orientation DIAGONAL',
+		'rcs',
+		{ ...card, options: { cardOrientation: '={{ "DIAGONAL" }}' } },
+		/^'Card Orientation' in item 0 is not one of VERTICAL, HORIZONTAL/,
+	],
+	[
+		'a horizontal card without image alignment (.NET RcsCardRequest)',
+		'rcs',
+		{ ...card, options: { cardOrientation: 'HORIZONTAL' } },
+		/^'Image Alignment' in item 0 is required with a HORIZONTAL card/,
+	],
+	[
+		'an image alignment CENTER',
+		'rcs',
+		{ ...card, options: { cardOrientation: 'HORIZONTAL', imageAlignment: '={{ "CENTER" }}' } },
+		/^'Image Alignment' in item 0 is not one of LEFT, RIGHT/,
+	],
+	[
+		'a card thumbnail that is not a URL',
+		'rcs',
+		{ ...card, options: { cardThumbnailUrl: 'thumb.jpg' } },
+		/^'Card Thumbnail URL' in item 0 is not an absolute http\(s\) URL/,
+	],
+	[
+		'a card orientation that is an object',
+		'rcs',
+		{ ...card, options: { cardOrientation: '={{ {"a": 1} }}' } },
+		/^'Card Orientation' in item 0 /,
 	],
 	[
 		'a custom message that is a list',

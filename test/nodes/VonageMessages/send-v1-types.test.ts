@@ -155,6 +155,83 @@ const cases: Case[] = [
 		}),
 	},
 	{
+		label: 'RCS card with every extra (.NET SDK full card fixture: card and rcs parts)',
+		resource: 'rcs',
+		parameters: {
+			messageType: 'card',
+			cardTitle: 'Card Title',
+			text: 'Some text',
+			mediaUrl: URL,
+			options: {
+				category: 'transaction',
+				cardOrientation: 'HORIZONTAL',
+				imageAlignment: 'RIGHT',
+				mediaHeight: 'TALL',
+				cardThumbnailUrl: 'https://example.com/thumb.jpg',
+			},
+		},
+		body: rcs({
+			message_type: 'card',
+			card: {
+				title: 'Card Title',
+				text: 'Some text',
+				media_url: URL,
+				media_height: 'TALL',
+				thumbnail_url: 'https://example.com/thumb.jpg',
+			},
+			rcs: { category: 'transaction', card_orientation: 'HORIZONTAL', image_alignment: 'RIGHT' },
+		}),
+	},
+	{
+		label: 'RCS card, vertical with a medium media height',
+		resource: 'rcs',
+		parameters: {
+			messageType: 'card',
+			cardTitle: 'T',
+			text: 'x',
+			mediaUrl: URL,
+			options: { cardOrientation: 'VERTICAL', mediaHeight: 'MEDIUM' },
+		},
+		body: rcs({
+			message_type: 'card',
+			card: { title: 'T', text: 'x', media_url: URL, media_height: 'MEDIUM' },
+			rcs: { card_orientation: 'VERTICAL' },
+		}),
+	},
+	{
+		label: 'RCS text with a category (PHP SDK RCSCategory)',
+		resource: 'rcs',
+		parameters: { text: 'Your code is 1234', options: { category: 'service-request' } },
+		body: rcs({
+			message_type: 'text',
+			text: 'Your code is 1234',
+			rcs: { category: 'service-request' },
+		}),
+	},
+	{
+		// n8n itself drops a collection value its displayOptions hide ('/messageType' is the root parameter).
+		label: 'RCS text with a card option: hidden, so n8n drops it',
+		resource: 'rcs',
+		parameters: { text: 'Hi', options: { mediaHeight: 'TALL', cardThumbnailUrl: URL } },
+		body: rcs({ message_type: 'text', text: 'Hi' }),
+	},
+	{
+		label: 'RCS vertical card with an image alignment: hidden, so n8n drops it',
+		resource: 'rcs',
+		parameters: {
+			messageType: 'card',
+			cardTitle: 'T',
+			text: 'x',
+			mediaUrl: URL,
+			options: { cardOrientation: 'VERTICAL', imageAlignment: 'LEFT' },
+		},
+		body: rcs({
+			message_type: 'card',
+			card: { title: 'T', text: 'x', media_url: URL },
+			rcs: { card_orientation: 'VERTICAL' },
+		}),
+	},
+	{
 		label: 'RCS custom, an object sent as it is',
 		resource: 'rcs',
 		parameters: {

@@ -6,6 +6,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Channel, MessageType } from '../../../shared/vocabulary/messageModel';
 import { OPTION_RULES } from '../../message/rules';
+import { RCS_OPTIONS } from './rcsOptions';
 import { RCS_TTL, WHATSAPP_V1_OPTIONS } from './v1Fields';
 
 /** Editor and AI-tool wording per channel: what goes into From and To. */
@@ -144,7 +145,7 @@ export function channelOptions(channel: Channel): INodeProperties[] {
 			},
 		];
 	}
-	if (channel === 'rcs') return [RCS_TTL];
+	if (channel === 'rcs') return [RCS_TTL, ...RCS_OPTIONS];
 	if (channel === 'whatsapp') return WHATSAPP_V1_OPTIONS;
 	if (channel === 'messenger') {
 		return [

@@ -214,7 +214,7 @@ export function operationProperty(channel: Exclude<Channel, 'sms'>): INodeProper
 		// The AI tool reads this: RCS says what it adds (suggestions, whose taps come back as choice_id).
 		description:
 			channel === 'rcs'
-				? 'Send an RCS text or card with suggested replies and actions (dial, location, URL, calendar), media or a custom message'
+				? 'Send an RCS text or card with suggested replies and actions (dial, location, URL, calendar), media or a custom message; options: category, and for a card its orientation, image alignment, media height and thumbnail'
 				: `Send ${article} ${label} message`,
 		action: `Send ${article} ${label} message`,
 	};
