@@ -35,7 +35,8 @@ export const RCS_OPTIONS: INodeProperties[] = [
 		type: 'options',
 		options: values('cardOrientation'),
 		default: 'VERTICAL',
-		description: 'Media above the text (Vertical) or beside it (Horizontal, which needs Image Alignment)',
+		description:
+			'Media above the text (Vertical) or beside it (Horizontal, which needs Image Alignment)',
 		displayOptions: { show: CARD },
 	},
 	{
