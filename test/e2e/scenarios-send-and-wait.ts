@@ -203,7 +203,9 @@ async function reply(
 }
 
 /** The finished executions of `kind` for these recipients, once all are finished. */
-async function finished(ctx: Context, kind: Kind, recipients: string[], timeoutMs = 60_000) {
+// Generous: a reply that comes before the execution has saved its waiting state is answered 503 and
+// sent again by the emulator after 5, 10, 20, 40 s, as Vonage does.
+async function finished(ctx: Context, kind: Kind, recipients: string[], timeoutMs = 120_000) {
 	const { workflow } = (await setup(ctx)).asks[kind];
 	return await waitFor(
 		`${recipients.length} resumed execution(s) of ${kind}`,
@@ -244,7 +246,7 @@ async function settled(ctx: Context, expected: number): Promise<void> {
 function approvalScenario(text: string, approved: boolean, format: 'v0.1' | 'v1'): Scenario {
 	return {
 		name: `Send and Wait: approval, reply "${text}" (${format}) resumes with approved ${approved}, trigger workflow not started`,
-		timeoutMs: 120_000,
+		timeoutMs: 180_000,
 		async run(ctx) {
 			const to = recipient();
 			await ask(ctx, 'approval', [to]);

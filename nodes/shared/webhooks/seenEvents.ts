@@ -92,7 +92,7 @@ export function settle(ctx: IWebhookFunctions, handling: Handling): string | und
 	const { token, duplicateKey } = handling;
 	if (token && tokenUsed(token)) return 'token already used';
 	const duplicates = handling.signed ? stores.signed : stores.unsigned;
-	const scope = handling.as ? `${triggerScope(ctx)} ${handling.as}` : triggerScope(ctx);
+	const scope = scopeOf(ctx, handling);
 	const key = duplicateKey === '' ? undefined : duplicateKey;
 	const duplicate = key !== undefined && duplicates.has(scope, key);
 	const now = Date.now();
@@ -105,6 +105,22 @@ export function settle(ctx: IWebhookFunctions, handling: Handling): string | und
 		});
 	}
 	return duplicate ? 'duplicate event' : undefined;
+}
+
+function scopeOf(ctx: IWebhookFunctions, handling: Handling): string {
+	return handling.as ? `${triggerScope(ctx)} ${handling.as}` : triggerScope(ctx);
+}
+
+/**
+ * Forgets what settle() recorded for a new event that is answered 503 after all (it could not be handed
+ * over yet), so that the sender's retry is handled: at once, not only when the answer is sent (a sender
+ * that gave up waiting is gone before then, and retries all the same).
+ */
+export function unsettle(ctx: IWebhookFunctions, handling: Handling): void {
+	if (handling.token) stores.tokens.forget(handling.token.scope, handling.token.jti);
+	const key = handling.duplicateKey === '' ? undefined : handling.duplicateKey;
+	if (key !== undefined)
+		(handling.signed ? stores.signed : stores.unsigned).forget(scopeOf(ctx, handling), key);
 }
 
 /** Undoes `forget` when n8n's answer to this request is an error (5xx): the event was not handed over. */

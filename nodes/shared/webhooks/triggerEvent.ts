@@ -9,7 +9,7 @@ import type { GroupMember } from '../handover/group';
 import { channelFilterRefusal, channelsOptionOf } from './channelFilter';
 import { groupOf, handOn, isGroupRequest, receiveGroupRequest } from './group';
 import { ignored, receiveVonageWebhook, type ReceivedEvent } from './receive';
-import { settle } from './seenEvents';
+import { settle, unsettle, type Handling } from './seenEvents';
 import { webhookCredentials } from './webhookCredentials';
 import { checkedOptions, maxAgeSecondsOf, type OptionRules } from './triggerOptions';
 
@@ -121,21 +121,27 @@ async function receiveForApplication<O extends TriggerOptions>(
 	members: GroupMember[] | undefined,
 ): Promise<IWebhookResponseData> {
 	const { json, duplicateKey } = spec.read(received.event, options);
-	const reason = settle(ctx, {
+	const handling: Handling = {
 		token: received.token,
 		signed: received.signed,
 		duplicateKey: (options.ignoreDuplicates ?? true) ? duplicateKey : undefined,
 		as: 'application',
-	});
+	};
+	const reason = settle(ctx, handling);
 	if (reason !== undefined) return ignored(reason);
 	const diverted = await spec.divert?.(ctx, json, options);
-	if (diverted?.later) return later(ctx, diverted.reason);
+	if (diverted?.later) {
+		unsettle(ctx, handling);
+		return later(ctx, diverted.reason);
+	}
 	if (diverted !== undefined) return ignored(diverted.reason);
 	if (!members)
 		return startOwn(ctx, spec, options, { event: received.event, signed: received.signed });
 	const secret = (await webhookCredentials(ctx)).signatureSecret ?? '';
 	const handed = await handOn(ctx, members, received.event, secret);
-	if (handed.failed)
+	if (handed.failed) {
+		unsettle(ctx, handling);
 		return later(ctx, 'A workflow on this application could not take the event yet');
+	}
 	return { webhookResponse: { status: 'handed on', triggers: handed.took } };
 }
