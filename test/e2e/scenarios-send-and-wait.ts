@@ -272,7 +272,7 @@ export const sendAndWaitScenarios: Scenario[] = [
 	approvalScenario('no', false, 'v0.1'),
 	{
 		name: 'Send and Wait: a non-matching reply goes to the trigger workflow, the next matching one resumes',
-		timeoutMs: 120_000,
+		timeoutMs: 180_000,
 		async run(ctx) {
 			const to = recipient();
 			await ask(ctx, 'approval', [to]);
@@ -287,7 +287,7 @@ export const sendAndWaitScenarios: Scenario[] = [
 	},
 	{
 		name: 'Send and Wait: free text, the first reply resumes (approved null)',
-		timeoutMs: 120_000,
+		timeoutMs: 180_000,
 		async run(ctx) {
 			const to = recipient();
 			await ask(ctx, 'freeText', [to]);
@@ -319,7 +319,7 @@ export const sendAndWaitScenarios: Scenario[] = [
 	},
 	{
 		name: 'Send and Wait: forged hand-overs and replies resume nothing',
-		timeoutMs: 120_000,
+		timeoutMs: 180_000,
 		async run(ctx) {
 			const { trigger, triggerUrl } = await setup(ctx);
 			const to = recipient();
