@@ -1,9 +1,9 @@
 // `npm run bench -- large`: one long send of 10 000 and one of 100 000 items (fixed parameters, JWT, cap
 // off, 50 parallel) through n8n-core's engine in this process, against the emulator in its own process
-// answering after --latency ms. Real n8n at 100 000 items is too heavy for a 2-core machine shared with
-// other runs, so this is the engine harness. Figures: time, and peak memory of this process over its
-// level before the run (sampled every 100 ms); after the run, with a forced GC, what is left over that
-// level, and how many account windows and cached tokens remain (nothing per item may stay).
+// answering after --latency ms (the same send in a real n8n: large-n8n.ts). Figures: time, and peak
+// memory of this process over its level before the run (sampled every 100 ms); after the run, with a
+// forced GC, what is left over that level, and how many account windows and cached tokens remain
+// (nothing per item may stay).
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
