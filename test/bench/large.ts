@@ -1,9 +1,10 @@
 // `npm run bench -- large`: one long send of 10 000 and one of 100 000 items (fixed parameters, JWT, cap
 // off, 50 parallel) through n8n-core's engine in this process, against the emulator in its own process
-// answering after --latency ms. Real n8n at 100 000 items is too heavy for a 2-core machine shared with
-// other runs, so this is the engine harness. Figures: time, and peak memory of this process over its
-// level before the run (sampled every 100 ms); after the run, with a forced GC, what is left over that
-// level, and how many account windows and cached tokens remain (nothing per item may stay).
+// answering after --latency ms (the same send in a real n8n: large-n8n.ts). Figures: time, and peak
+// memory of this process over its level before the run (sampled every 100 ms); after the run, with a
+// forced GC, what is left over that level, and how many account windows and cached tokens remain
+// (nothing per item may stay).
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -31,6 +32,12 @@ function settledMemory(): { rss: number; heap: number } {
 	return { rss: rss / MB, heap: heapUsed / MB };
 }
 
+/** How many messages the emulator accepted (its state is read here, so none of it stays in this process). */
+async function acceptedCount(url: string): Promise<number> {
+	const state = (await (await fetch(`${url}/_emulator/state`)).json()) as { accepted: unknown[] };
+	return state.accepted.length;
+}
+
 interface Large {
 	items: number;
 	seconds: number;
@@ -39,6 +46,8 @@ interface Large {
 	leftHeapMb: number;
 	windows: number;
 	tokens: number;
+	/** The machine's 1-minute load average when the run started and when it ended. */
+	load: [number, number];
 }
 
 export async function benchLarge(options: { latencyMs: number; sizes: number[] }): Promise<void> {
@@ -66,6 +75,7 @@ export async function benchLarge(options: { latencyMs: number; sizes: number[] }
 				const { rss, heapUsed } = process.memoryUsage();
 				peak = { rss: Math.max(peak.rss, rss / MB), heap: Math.max(peak.heap, heapUsed / MB) };
 			}, 100);
+			const loadBefore = os.loadavg()[0];
 			const started = process.hrtime.bigint();
 			let outputs: number;
 			try {
@@ -89,11 +99,9 @@ export async function benchLarge(options: { latencyMs: number; sizes: number[] }
 				clearInterval(sampler);
 			}
 			const elapsed = seconds(started);
-			const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as {
-				accepted: unknown[];
-			};
-			if (outputs !== count || state.accepted.length !== count)
-				throw new Error(`${count} items: ${outputs} outputs, ${state.accepted.length} accepted`);
+			const accepted = await acceptedCount(emulator.url);
+			if (outputs !== count || accepted !== count)
+				throw new Error(`${count} items: ${outputs} outputs, ${accepted} accepted`);
 			const after = settledMemory();
 			rows.push({
 				items: count,
@@ -103,6 +111,7 @@ export async function benchLarge(options: { latencyMs: number; sizes: number[] }
 				leftHeapMb: after.heap - before.heap,
 				windows: accountWindowCount(),
 				tokens: cachedTokenCount(),
+				load: [loadBefore, os.loadavg()[0]],
 			});
 		}
 	} finally {
@@ -121,6 +130,7 @@ export async function benchLarge(options: { latencyMs: number; sizes: number[] }
 		r.leftHeapMb,
 		r.windows,
 		r.tokens,
+		`${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)}`,
 	]);
 	printTable(
 		`large: Send SMS node (engine harness) -> emulator, JWT, fixed parameters, 50 parallel, cap off, ${options.latencyMs} ms latency, every message accepted once`,
@@ -136,11 +146,12 @@ export async function benchLarge(options: { latencyMs: number; sizes: number[] }
 			'heap left +MB',
 			'account windows',
 			'cached tokens',
+			'load',
 		],
 		table,
-		[0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+		[0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
 	);
 	console.log(
-		'peak: over the level before the run, sampled every 100 ms, this process only (engine, items, node). heap left: after the run and a forced GC. The emulator runs on the same 2 cores.',
+		'peak: over the level before the run, sampled every 100 ms, this process only (engine, items, node). heap left: after the run and a forced GC. The emulator runs on the same 2 cores. load: the 1-minute load average at the start and end of the run.',
 	);
 }

@@ -12,6 +12,9 @@
  *   large    one send of 10 000 and one of 100 000 items (fixed parameters, JWT, 50 parallel, cap off)
  *            through n8n-core's engine: time and peak memory, and what is left after the run.
  *            --sizes N,N (10000,100000)  --latency MS (100)
+ *   large-n8n  the same in a real n8n (Webhook -> Code making N items -> Send SMS): seconds until the
+ *            execution is recorded as finished, and peak RSS of n8n's main process.
+ *            --sizes N,N (10000,100000)  --latency MS (100)  --timeout-minutes N (30)
  *   receive  signed status events into real n8n: n8n's Webhook node with Header Auth (baseline) vs
  *            the Status Trigger with defaults and variants, and events it drops without an execution.
  *            --events N (100)  --concurrency N (20)  --rounds N (3)  --profile (CPU profiles of n8n)
@@ -34,9 +37,10 @@ import { benchSharedLimit, benchSharedLimitEngine } from './limit';
 import { startBenchN8n, type BenchN8n } from './n8n';
 import { benchReceive } from './receive';
 import { benchLarge } from './large';
+import { benchLargeN8n } from './large-n8n';
 import { benchSend } from './send';
 
-const PARTS = ['send', 'large', 'receive', 'limit'] as const;
+const PARTS = ['send', 'large', 'large-n8n', 'receive', 'limit'] as const;
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -49,6 +53,7 @@ const { values, positionals } = parseArgs({
 		rounds: { type: 'string', default: '3' },
 		inbound: { type: 'string', default: '100' },
 		sizes: { type: 'string', default: '10000,100000' },
+		'timeout-minutes': { type: 'string', default: '30' },
 		profile: { type: 'boolean', default: false },
 		variants: { type: 'string' },
 		'skip-build': { type: 'boolean', default: false },
@@ -80,7 +85,8 @@ async function main(): Promise<void> {
 			sizes: (values.sizes ?? '').split(',').map(Number),
 		});
 	if (parts.includes('limit')) await benchSharedLimitEngine({ runs: Number(values.inbound) });
-	if (parts.includes('receive') || parts.includes('limit')) {
+	const inN8n = ['receive', 'limit', 'large-n8n'];
+	if (parts.some((part) => inN8n.includes(part))) {
 		const env = Object.fromEntries(
 			(values['n8n-env'] ?? []).map((pair) => [
 				pair.slice(0, pair.indexOf('=')),
@@ -105,6 +111,12 @@ async function main(): Promise<void> {
 			}
 			if (parts.includes('limit'))
 				await benchSharedLimit(bench, { inbound: Number(values.inbound) });
+			if (parts.includes('large-n8n'))
+				await benchLargeN8n(bench, {
+					latencyMs: Number(values.latency),
+					sizes: (values.sizes ?? '').split(',').map(Number),
+					timeoutMs: Number(values['timeout-minutes']) * 60_000,
+				});
 		} finally {
 			await bench.stop();
 		}

@@ -67,13 +67,13 @@ function readRaw(ctx: IExecuteFunctions, channel: Channel, itemIndex: number): R
 	return raw;
 }
 
-/** Reads and checks one item; throws a NodeOperationError naming the field, the item, the channel and the fix. */
-export function prepareMessage(
+/** One item read and checked: the message and its failover steps. */
+function readChecked(
 	ctx: IExecuteFunctions,
 	channel: Channel,
 	version: ApiVersion,
 	itemIndex: number,
-): PreparedMessage {
+): { message: Message; failover: Message[] } {
 	const checked = checkMessage(channel, version, readRaw(ctx, channel, itemIndex));
 	let failover: Message[] = [];
 	let failed: Problem | undefined;
@@ -100,11 +100,34 @@ export function prepareMessage(
 			},
 		);
 	}
-	const { message } = checked;
+	return { message: checked.message, failover };
+}
+
+/** Reads and checks one item; throws a NodeOperationError naming the field, the item, the channel and the fix. */
+export function prepareMessage(
+	ctx: IExecuteFunctions,
+	channel: Channel,
+	version: ApiVersion,
+	itemIndex: number,
+): PreparedMessage {
+	const { message, failover } = readChecked(ctx, channel, version, itemIndex);
 	const prepared = { message, body: bodyFor(message, version), summary: summaryOf(message) };
 	if (failover.length > 0) {
 		prepared.body.failover = failoverBody(failover);
 		prepared.summary.failover = failoverSummary(failover);
 	}
 	return prepared;
+}
+
+/** Checks one item as prepareMessage does, without building its body: the item's output fields. */
+export function checkItem(
+	ctx: IExecuteFunctions,
+	channel: Channel,
+	version: ApiVersion,
+	itemIndex: number,
+): IDataObject {
+	const { message, failover } = readChecked(ctx, channel, version, itemIndex);
+	const summary = summaryOf(message);
+	if (failover.length > 0) summary.failover = failoverSummary(failover);
+	return summary;
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { assertCredentials } from './credentials';
@@ -11,7 +17,7 @@ import { SendProgress } from './progress';
 import { cancelSignalOf } from '../../shared/api/transport';
 import type { ApiVersion, Channel } from '../../shared/vocabulary/messageModel';
 import { API_VERSIONS } from '../../shared/vocabulary/messageModel';
-import { MESSAGES_PATH, prepareMessage, type PreparedMessage } from '../message/prepare';
+import { MESSAGES_PATH, checkItem, prepareMessage, type PreparedMessage } from '../message/prepare';
 import { CHANNEL_RULES } from '../message/rules';
 
 export function errorItem(
@@ -27,7 +33,7 @@ export function errorItem(
 }
 
 /** An item the cancellation kept from starting. */
-function notStarted(node: INode, itemIndex: number): Delivery {
+function notStarted(node: INode, itemIndex: number): Extract<Delivery, { ok: false }> {
 	return {
 		ok: false,
 		mayHaveBeenSent: false,
@@ -62,11 +68,32 @@ function withWebhookUrl(body: IDataObject, webhookUrl: string): void {
 		for (const step of body.failover as IDataObject[]) step.webhook_url = webhookUrl;
 }
 
+/** Where each item stands; one byte per item, so a run of 100 000 items keeps 100 kB of it. */
+const PENDING = 0;
+const INVALID = 1;
+const SENT = 2;
+const NOT_SENT = 3;
+const MAY_HAVE_BEEN_SENT = 4;
+
+function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError {
+	return error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
 /**
  * Send on any channel: every item checked first (bad input never leaves half a batch behind), then sent
  * under the account's rate limit (shared with every other run of the account), retrying only what
  * Vonage certainly did not accept. `webhookUrl`: every message's own status URL (v1 only; checked by
  * the caller).
+ *
+ * Memory: the checking pass keeps only each item's output fields (what its output item will hold); a
+ * body is built again from its item when a sender takes it, and dropped once its request is done. So
+ * the run holds n8n's input and output items, one byte of state per item and the bodies in flight.
  */
 export async function sendMessages(
 	this: IExecuteFunctions,
@@ -79,20 +106,19 @@ export async function sendMessages(
 	const options = readSendOptions(this);
 	const version = apiVersionOf(this, channel);
 
-	const prepared: Array<PreparedMessage | undefined> = [];
+	const state = new Uint8Array(items.length);
+	/** Each valid item's output fields, from the checking pass, until its output item replaces them. */
+	const summaries: Array<IDataObject | undefined> = new Array(items.length).fill(undefined);
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length).fill(undefined);
+	let valid = 0;
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const message = prepareMessage(this, channel, version, i);
-			if (webhookUrl !== undefined) withWebhookUrl(message.body, webhookUrl);
-			prepared.push(message);
+			summaries[i] = checkItem(this, channel, version, i);
+			valid++;
 		} catch (error) {
-			const invalid =
-				error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			const invalid = asNodeError(this, error, i);
 			if (!continueOnFail) throw invalid;
-			prepared.push(undefined);
+			state[i] = INVALID;
 			output[i] = errorItem(invalid, i);
 		}
 	}
@@ -107,67 +133,84 @@ export async function sendMessages(
 		path: MESSAGES_PATH[version],
 		signal,
 	};
-	let stopped = false;
-	const progress = new SendProgress(
-		(line) => this.logger.info(line),
-		this.getNode().name,
-		prepared.filter(Boolean).length,
-	);
-	const deliveries = await runPool<Delivery | undefined>(
+	/** Without Continue On Fail: the errors of the items that failed (the run stops at the first). */
+	const failures = new Map<number, NodeApiError | NodeOperationError>();
+	const settle = (i: number, delivery: Delivery, summary: IDataObject = summaries[i] ?? {}) => {
+		summaries[i] = undefined;
+		if (delivery.ok) {
+			state[i] = SENT;
+			output[i] = {
+				json: { message_uuid: delivery.messageUuid, ...summary },
+				pairedItem: { item: i },
+			};
+			return;
+		}
+		state[i] = delivery.mayHaveBeenSent ? MAY_HAVE_BEEN_SENT : NOT_SENT;
+		if (continueOnFail)
+			output[i] = errorItem(delivery.error, i, {
+				...summary,
+				may_have_been_sent: delivery.mayHaveBeenSent,
+			});
+		else failures.set(i, delivery.error);
+	};
+
+	const progress = new SendProgress((line) => this.logger.info(line), this.getNode().name, valid);
+	await runPool<void>(
 		items.length,
 		options.concurrency,
 		async (i) => {
-			const message = prepared[i];
-			if (!message) return undefined;
+			if (state[i] !== PENDING) return;
+			let message: PreparedMessage;
+			try {
+				// Built again from the item (it was checked above): no body waits in memory for its turn.
+				message = prepareMessage(this, channel, version, i);
+			} catch (error) {
+				settle(i, { ok: false, mayHaveBeenSent: false, error: asNodeError(this, error, i) });
+				progress.record(false);
+				return;
+			}
+			if (webhookUrl !== undefined) withWebhookUrl(message.body, webhookUrl);
 			const delivery = await deliver.call(this, message.body, i, deliveryOptions);
 			progress.record(delivery.ok);
-			if (!delivery.ok && !continueOnFail) stopped = true;
-			return delivery;
+			settle(i, delivery, message.summary);
 		},
-		() => stopped || signal?.aborted === true,
+		() => failures.size > 0 || signal?.aborted === true,
 	);
-	// Items a cancellation kept from starting: certainly not sent, reported like any other failure.
-	for (let i = 0; i < items.length; i++) {
-		if (prepared[i] && !deliveries[i] && signal?.aborted)
-			deliveries[i] = notStarted(this.getNode(), i);
-	}
 
-	for (let i = 0; i < items.length; i++) {
-		const delivery = deliveries[i];
-		const message = prepared[i];
-		if (!delivery || !message) continue;
-		if (delivery.ok) {
-			output[i] = {
-				json: { message_uuid: delivery.messageUuid, ...message.summary },
-				pairedItem: { item: i },
-			};
-		} else if (continueOnFail) {
-			output[i] = errorItem(delivery.error, i, {
-				...message.summary,
-				may_have_been_sent: delivery.mayHaveBeenSent,
-			});
-		} else {
-			const sent = deliveries.flatMap((d, index) => (d?.ok ? [index] : []));
-			const maybe = deliveries.flatMap((d, index) =>
-				d && !d.ok && d.mayHaveBeenSent && index !== i ? [index] : [],
-			);
-			const notSent = prepared.flatMap((p, index) => {
-				const d = deliveries[index];
-				return p && index !== i && (!d || (!d.ok && !d.mayHaveBeenSent)) ? [index] : [];
-			});
-			delivery.error.description = [
-				delivery.error.description,
-				sent.length > 0
-					? `Vonage accepted the messages of items ${itemRanges(sent)} (${sent.length} in all).`
-					: '',
-				maybe.length > 0 ? `Items ${itemRanges(maybe)} got no answer and may have been sent.` : '',
-				notSent.length > 0 ? `Items ${itemRanges(notSent)} were not sent.` : '',
-				'Turn on "Continue On Fail" in the node settings to get one output item per input item, errors included.',
-			]
-				.filter(Boolean)
-				.join(' ');
-			throw delivery.error;
-		}
+	// Items a cancellation kept from starting: certainly not sent, reported like any other failure.
+	const cancelled = signal?.aborted === true;
+	if (continueOnFail) {
+		if (cancelled)
+			for (let i = 0; i < items.length; i++)
+				if (state[i] === PENDING) settle(i, notStarted(this.getNode(), i));
+		return output.filter((item): item is INodeExecutionData => item !== undefined);
 	}
-	return output.filter((item): item is INodeExecutionData => item !== undefined);
+	// The first item (in item order) that failed or that a cancellation kept from starting.
+	let first = failures.size > 0 ? Math.min(...failures.keys()) : items.length;
+	const pending = cancelled ? state.indexOf(PENDING) : -1;
+	if (pending !== -1 && pending < first) first = pending;
+	if (first === items.length) return output as INodeExecutionData[];
+	const error = failures.get(first) ?? notStarted(this.getNode(), first).error;
+	const where = (wanted: (s: number) => boolean) => {
+		const found: number[] = [];
+		state.forEach((s, index) => {
+			if (index !== first && wanted(s)) found.push(index);
+		});
+		return found;
+	};
+	const sent = where((s) => s === SENT);
+	const maybe = where((s) => s === MAY_HAVE_BEEN_SENT);
+	const notSent = where((s) => s === PENDING || s === NOT_SENT);
+	error.description = [
+		error.description,
+		sent.length > 0
+			? `Vonage accepted the messages of items ${itemRanges(sent)} (${sent.length} in all).`
+			: '',
+		maybe.length > 0 ? `Items ${itemRanges(maybe)} got no answer and may have been sent.` : '',
+		notSent.length > 0 ? `Items ${itemRanges(notSent)} were not sent.` : '',
+		'Turn on "Continue On Fail" in the node settings to get one output item per input item, errors included.',
+	]
+		.filter(Boolean)
+		.join(' ');
+	throw error;
 }
