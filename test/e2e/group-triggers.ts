@@ -69,21 +69,27 @@ export async function publish(ctx: Context, trigger: Trigger): Promise<void> {
 		async () => {
 			if ((await registeredUrl(ctx, trigger)) !== trigger.url) return undefined;
 			if (!ours(ctx, (await ctx.emulator.applicationWebhooks())[trigger.key])) return undefined;
-			const res = await fetch(trigger.url, {
-				method: 'POST',
-				body: '{}',
-				headers: { 'content-type': 'application/json' },
-			});
-			return res.status === 404 ? undefined : true;
+			return (await served(trigger)) ? true : undefined;
 		},
 		30_000,
 		250,
 	);
 }
 
+/** Whether n8n serves the trigger's URL (anything but 404: unsigned, it answers 503). */
+async function served(trigger: Trigger): Promise<boolean> {
+	const res = await fetch(trigger.url, {
+		method: 'POST',
+		body: '{}',
+		headers: { 'content-type': 'application/json' },
+	});
+	return res.status !== 404;
+}
+
 /**
- * Unpublishes one trigger workflow and waits until the application's webhook is one of `active` (the
- * triggers still published), or, when none is, `before`.
+ * Unpublishes one trigger workflow and waits until n8n no longer serves its URL (n8n 2.x unpublishes
+ * in the background, and takes the URL away after the trigger's deactivation has run) and the
+ * application's webhook is one of `active` (the triggers still published), or, when none is, `before`.
  */
 export async function unpublish(
 	ctx: Context,
@@ -92,6 +98,12 @@ export async function unpublish(
 	before: string | undefined,
 ): Promise<void> {
 	await ctx.n8n.unpublishWorkflow(trigger.workflow.id);
+	await waitFor(
+		`n8n to stop serving ${trigger.workflow.name}`,
+		async () => ((await served(trigger)) ? undefined : true),
+		30_000,
+		200,
+	);
 	const allowed = active.length > 0 ? active.map((t) => t.url) : [before];
 	let last: string | undefined;
 	await waitFor(
@@ -209,3 +221,20 @@ export async function expectStarts(
 
 export const median = (list: number[]): number =>
 	list.length === 0 ? NaN : [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/** For a failure message: each trigger's workflow, URL and what its registration keeps (the group list). */
+export async function describeTriggers(ctx: Context, triggers: Trigger[]): Promise<string> {
+	const lines = await Promise.all(
+		triggers.map(async (t) => {
+			const workflow = await ctx.n8n.getWorkflow(t.workflow.id);
+			const node = (workflow.staticData as Json | undefined)?.[`node:${t.node}`] as
+				| Json
+				| undefined;
+			const group = node?.group as Json | undefined;
+			const members = ((group?.members ?? []) as Json[]).map((m) => m.workflowId).join(',');
+			return `${t.workflow.id} ${workflow.active ? 'active' : 'inactive'} ${t.url.split('/').at(-2)} grouped=${String(node?.grouped)} list v${String(group?.version)} receiver ${String(group?.receiverUrl).split('/').at(-2)} [${members}]`;
+		}),
+	);
+	const app = await ctx.emulator.applicationWebhooks();
+	return `${lines.join('; ')}; application ${JSON.stringify(app)}`;
+}

@@ -8,6 +8,7 @@ import { N8nServer } from './n8n/server';
 import {
 	assertNoTriggerOn,
 	createInbound,
+	describeTriggers,
 	expectStarts,
 	postInbound,
 	publish,
@@ -24,13 +25,25 @@ const ORDERS = [
 	[2, 1, 3],
 ];
 
-function assertExact(outcomes: Awaited<ReturnType<typeof expectStarts>>, what: string): void {
-	for (const o of outcomes)
+async function assertExact(
+	ctx: Context,
+	outcomes: Awaited<ReturnType<typeof expectStarts>>,
+	what: string,
+): Promise<void> {
+	for (const o of outcomes) {
+		const wrong = [o.missing, o.doubled, o.unexpected].some((list) => list.length > 0);
+		const state = wrong
+			? await describeTriggers(
+					ctx,
+					outcomes.map((x) => x.trigger),
+				)
+			: '';
 		assert.deepEqual(
 			{ missing: o.missing, doubled: o.doubled, unexpected: o.unexpected },
 			{ missing: [], doubled: [], unexpected: [] },
-			`${what}: ${o.trigger.workflow.name}`,
+			`${what}: ${o.trigger.workflow.name} (${o.trigger.workflow.id}); triggers: ${state}`,
 		);
+	}
 }
 
 export const groupOrderScenario: Scenario = {
@@ -71,7 +84,7 @@ export const groupOrderScenario: Scenario = {
 						})),
 						text,
 					);
-					assertExact(outcomes, `order ${order.join(',')}, after unpublishing ${n}`);
+					await assertExact(ctx, outcomes, `order ${order.join(',')}, after unpublishing ${n}`);
 				}
 				assert.deepEqual(
 					await ctx.emulator.applicationWebhooks(),
@@ -139,7 +152,7 @@ export const groupRestartScenario: Scenario = {
 				triggers.map((trigger, i) => ({ trigger, texts: texts[i] })),
 				tag,
 			);
-			assertExact(outcomes, 'after the restart');
+			await assertExact(ctx, outcomes, 'after the restart');
 			for (const t of [...published].reverse()) {
 				published.splice(published.indexOf(t), 1);
 				await unpublish(ctx, t, published, before);
