@@ -1,6 +1,6 @@
 // The life of a group of Inbound Triggers on one application (issue 18) in real n8n: unpublished in
-// every order (the application's URL moves to a trigger still published; the last one puts back what
-// the first found), and n8n restarted with three published (each still gets exactly its messages).
+// every order and all at once (the application's URL moves to a trigger still published; the last one
+// puts back what the first found), and n8n restarted with three published (each still gets exactly its messages).
 import * as assert from 'node:assert/strict';
 
 import { waitFor } from './n8n/proc';
@@ -47,7 +47,7 @@ async function assertExact(
 }
 
 export const groupOrderScenario: Scenario = {
-	name: 'groups: deactivate in every order, the application ends as it was',
+	name: 'groups: deactivate in every order and all at once, the application ends as it was',
 	timeoutMs: 400_000,
 	async run(ctx) {
 		await assertNoTriggerOn(ctx, 'inbound_url');
@@ -92,6 +92,18 @@ export const groupOrderScenario: Scenario = {
 					`the application's webhooks after unpublishing in the order ${order.join(',')}`,
 				);
 			}
+			// n8n 2.x unpublishes in the background, several workflows at the same time.
+			for (const t of triggers) {
+				await publish(ctx, t);
+				active.push(t);
+			}
+			await Promise.all(triggers.map(async (t) => await unpublish(ctx, t, [], known.inbound_url)));
+			active = [];
+			assert.deepEqual(
+				await ctx.emulator.applicationWebhooks(),
+				known,
+				"the application's webhooks after unpublishing all three at once",
+			);
 		} finally {
 			await unpublishQuietly(ctx, active);
 			await ctx.emulator.setApplicationWebhook('status_url', start.status_url);
