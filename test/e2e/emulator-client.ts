@@ -101,17 +101,47 @@ export class EmulatorClient {
 		return text ? (JSON.parse(text) as unknown) : undefined;
 	}
 
-	/** The application's messages webhooks, read through the Applications API with the account key. */
-	async applicationWebhooks(): Promise<{ status_url?: string; inbound_url?: string }> {
+	private applicationRequest(): { url: string; headers: Record<string, string> } {
 		const { apiKey, apiSecret, applicationId } = this.credentials;
-		const res = await fetch(`${this.url}/v2/applications/${applicationId}`, {
+		return {
+			url: `${this.url}/v2/applications/${applicationId}`,
 			headers: {
 				authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
+				'content-type': 'application/json',
 			},
-		});
-		if (!res.ok)
-			throw new Error(`GET /v2/applications/${applicationId}: ${res.status} ${await res.text()}`);
-		const app = (await res.json()) as Json;
+		};
+	}
+
+	private async application(): Promise<Json> {
+		const { url, headers } = this.applicationRequest();
+		const res = await fetch(url, { headers });
+		if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+		return (await res.json()) as Json;
+	}
+
+	/**
+	 * Sets (an address) or removes (undefined) one messages webhook of the application through the
+	 * Applications API, as a user would in the dashboard; the rest of the application stays.
+	 */
+	async setApplicationWebhook(
+		key: 'status_url' | 'inbound_url',
+		address: string | undefined,
+	): Promise<void> {
+		const app = await this.application();
+		const capabilities = (app.capabilities ??= {}) as Json;
+		const messages = (capabilities.messages ??= {}) as Json;
+		const webhooks = (messages.webhooks ??= {}) as Json;
+		if (address === undefined) delete webhooks[key];
+		else webhooks[key] = { address, http_method: 'POST' };
+		delete app._links;
+		const { url, headers } = this.applicationRequest();
+		const res = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(app) });
+		if (!res.ok) throw new Error(`PUT ${url}: ${res.status} ${await res.text()}`);
+	}
+
+	/** The application's messages webhooks, read through the Applications API with the account key. */
+	async applicationWebhooks(): Promise<{ status_url?: string; inbound_url?: string }> {
+		const app = await this.application();
 		const capabilities = isObject(app.capabilities) ? app.capabilities : {};
 		const messages = isObject(capabilities.messages) ? capabilities.messages : {};
 		const webhooks = isObject(messages.webhooks) ? messages.webhooks : {};

@@ -12,23 +12,7 @@ import { CREDENTIAL_TYPE, productionUrl, statusWorkflow, webhookNode } from './w
 
 /** Sets the application's Status URL (or removes it) through the Applications API, as a user would. */
 async function setStatusUrl(ctx: Context, address: string | undefined): Promise<void> {
-	const { apiKey, apiSecret, applicationId } = ctx.emulator.credentials;
-	const url = `${ctx.emulator.url}/v2/applications/${applicationId}`;
-	const headers = {
-		authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
-		'content-type': 'application/json',
-	};
-	type Hooks = Record<string, unknown>;
-	const app = (await (await fetch(url, { headers })).json()) as {
-		_links?: unknown;
-		capabilities: { messages: { webhooks?: Hooks } };
-	};
-	const webhooks: Hooks = (app.capabilities.messages.webhooks ??= {});
-	if (address === undefined) delete webhooks.status_url;
-	else webhooks.status_url = { address, http_method: 'POST' };
-	delete app._links;
-	const res = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(app) });
-	assert.equal(res.status, 200, `PUT application: ${await res.text()}`);
+	await ctx.emulator.setApplicationWebhook('status_url', address);
 }
 
 async function statusUrlBecomes(ctx: Context, what: string, expected: string | undefined) {

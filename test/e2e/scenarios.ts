@@ -28,6 +28,7 @@ import { hardeningRegistrationScenarios } from './scenarios-hardening-registrati
 import { hardeningWebhookScenarios } from './scenarios-hardening-webhooks';
 import { hardeningSendingScenarios } from './scenarios-hardening-sending';
 import { sendAndWaitScenarios } from './scenarios-send-and-wait';
+import { groupScenarios } from './scenarios-groups';
 
 export interface Context {
 	mode: 'regular' | 'queue';
@@ -441,5 +442,7 @@ export const scenarios: Scenario[] = [
 	...hardeningWebhookScenarios,
 	...hardeningSendingScenarios,
 	...v1ActsScenarios,
+	// Before Send and Wait, whose Inbound Trigger stays published to the end.
+	...groupScenarios,
 	...sendAndWaitScenarios,
 ];

@@ -241,22 +241,21 @@ export function registrationMethods(key: WebhookKey, groupOptions: GroupOptions 
 			const credentials = await applicationCredentials.call(this);
 			const gkey = groupKey(credentials);
 			if (!test) groups.forget(registeredUrl, gkey);
-			const group = test ? undefined : groups.get(gkey);
-			const inGroup = group?.members.has(registeredUrl) === true;
-			if (group && inGroup && group.members.size > 1) {
-				// Others stay: the application keeps pointing at one of them (joining.ts), and they keep what
-				// the first trigger found. Cleared first, so that a failure below cannot leave this workflow
-				// looking like a member the next time it is activated.
-				clearState(this, state);
-				await oneAtATime(queueKey(credentials), async () => {
-					await leaveGroup(this, gkey, group, credentials, key, registeredUrl);
-				});
-				return true;
-			}
-			// The last one puts back what the first one found.
-			const original: RegistrationState = inGroup && group ? group.original : state;
-			if (inGroup) groups.drop(gkey);
+			// Decided inside the queue: n8n 2.x deactivates several workflows at once (its publication
+			// outbox), and who is last is known only once the others before have left.
 			await oneAtATime(queueKey(credentials), async () => {
+				const group = test ? undefined : groups.get(gkey);
+				const inGroup = group?.members.has(registeredUrl) === true;
+				if (group && inGroup && group.members.size > 1) {
+					// Others stay: the application keeps pointing at one of them (joining.ts), and they keep
+					// what the first trigger found. Cleared first, so that a failure below cannot leave this
+					// workflow looking like a member the next time it is activated.
+					clearState(this, state);
+					return await leaveGroup(this, gkey, group, credentials, key, registeredUrl);
+				}
+				// The last one puts back what the first one found.
+				const original: RegistrationState = inGroup && group ? group.original : state;
+				if (inGroup) groups.drop(gkey);
 				const application = await readApplication.call(this, credentials);
 				// Deleted at Vonage: nothing left to put back.
 				if (application === 'deleted') return;

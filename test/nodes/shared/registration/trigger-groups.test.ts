@@ -155,6 +155,20 @@ describe('deactivating in every order leaves the application as it was found', (
 		}
 		expect(emulator.application.capabilities).toEqual(before);
 	});
+
+	// n8n 2.x unpublishes in the background, several workflows at once (its publication outbox).
+	it.each([2, 3])('%p deactivated at the same time', async (count) => {
+		const before = structuredClone(emulator.application.capabilities);
+		const ts = await triggers(
+			() => new VonageMessagesInboundTrigger(),
+			Array.from({ length: count }, () => ({})),
+		);
+		for (const t of ts) await activate(t);
+		expect(ts.map((t) => t.webhookUrl)).toContain(inboundUrl());
+		const outcomes = await Promise.allSettled(ts.map(async (t) => await t.delete()));
+		expect(outcomes.map((o) => o.status)).toEqual(ts.map(() => 'fulfilled'));
+		expect(emulator.application.capabilities).toEqual(before);
+	});
 });
 
 describe('Status Triggers of two workflows', () => {
