@@ -27,8 +27,9 @@ export function useStatusRouting(emulator: Emulator) {
 	});
 
 	/** A Status Trigger listening, set as the application's Status URL unless `register` is false. */
-	async function statusTrigger(credential: IDataObject = {}, register = true) {
+	async function statusTrigger(credential: IDataObject = {}, register = true, workflowId?: string) {
 		const t = await createTriggerHarness({
+			workflowId,
 			nodeType: new VonageMessagesStatusTrigger(),
 			parameters: { registration: 'automatic', options: {} },
 			credentials: { vonageMessagesApi: credentialFor(emulator, 'jwt', credential) },

@@ -4,7 +4,9 @@
  * - n8n's main process (activating or deactivating a trigger) → the receiving trigger, the one whose URL
  *   is on the application: `members`, the whole list of live triggers on it (the receiver included);
  * - the receiver → each member's URL: `event`, a Vonage event it verified, for the member to filter and
- *   start its workflow with. A member never forwards what it was handed.
+ *   start its workflow with. A member never forwards what it was handed;
+ * - the action node (Send with "Status Events to This Workflow Only") → the receiver: `lookup`, which
+ *   URL is the Status Trigger of a given workflow (answered `{url}`, or 404 when it has none).
  */
 
 export const GROUP_HEADER = 'x-vonage-n8n-group';
@@ -40,7 +42,13 @@ export interface EventHandover {
 	event: Json;
 }
 
-export type GroupHandover = MembersHandover | EventHandover;
+/** Send's "Status Events to This Workflow Only": which trigger URL of the application is this workflow's. */
+export interface LookupHandover {
+	op: 'lookup';
+	workflowId: string;
+}
+
+export type GroupHandover = MembersHandover | EventHandover | LookupHandover;
 
 const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -81,5 +89,7 @@ export function readGroupHandover(body: string): GroupHandover | undefined {
 	}
 	if (value.op === 'event' && text(value.id, MAX_ID_LENGTH) && isObject(value.event))
 		return { op: 'event', id: value.id, event: value.event };
+	if (value.op === 'lookup' && text(value.workflowId, MAX_ID_LENGTH))
+		return { op: 'lookup', workflowId: value.workflowId };
 	return undefined;
 }

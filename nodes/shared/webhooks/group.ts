@@ -95,6 +95,7 @@ export async function receiveGroupRequest(
 			token: usedToken(secret, `hand-over ${handover.id}`, HAND_OVER_TTL_MS),
 		};
 	}
+	if (handover.op === 'lookup') return lookUp(ctx, handover.workflowId);
 	if (ctx.getMode() === 'manual') return reply(ctx, 409, { error: 'A test URL takes no members' });
 	const own = ownUrl(ctx);
 	const held = newestList(ctx);
@@ -103,6 +104,20 @@ export async function receiveGroupRequest(
 		ctx.getWorkflowStaticData('node')[GROUP_STATIC_KEY] = handover as unknown as IDataObject;
 	}
 	return reply(ctx, 200, { members: handover.version });
+}
+
+/** The URL of a workflow's trigger on this application (this one, or a member it hands on to). */
+function lookUp(ctx: IWebhookFunctions, workflowId: string) {
+	const own = ownUrl(ctx);
+	const list = newestList(ctx);
+	const members =
+		list && list.receiverUrl === own
+			? list.members
+			: [{ url: own, workflowId: String(ctx.getWorkflow().id ?? ''), keywords: false }];
+	const found = members.find((member) => member.workflowId === workflowId);
+	return found
+		? reply(ctx, 200, { url: found.url })
+		: reply(ctx, 404, { error: 'No active trigger of that workflow on this application' });
 }
 
 /** Whether `url` is served by this n8n under the same webhook path as `own` (no query, no user). */

@@ -117,3 +117,12 @@ it.each(refusals.map((r) => [r.label, r] as const))(
 		expect(emulator.accepted).toHaveLength(0);
 	},
 );
+
+it("the application's Status Trigger belongs to another workflow, and this one has none: refused before anything is sent", async () => {
+	const { base } = await statusTrigger({}, true, 'another-workflow');
+	const run = await send(base, ON);
+	expect(run.error?.message).toMatch(
+		/'Status Events to This Workflow Only' needs an active Vonage Message Status Trigger in this workflow/,
+	);
+	expect(emulator.accepted).toHaveLength(0);
+});

@@ -8,6 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { assertCredentials } from '../../sending/credentials';
 import { apiVersionOf, sendMessages } from '../../sending/execute';
+import { GROUP_HEADER } from '../../../shared/handover/group';
+import { signHandover } from '../../../shared/handover/sign';
 import { tagQuery } from '../../../shared/handover/statusTag';
 import type { Channel } from '../../../shared/vocabulary/messageModel';
 import { triggerUrl } from './triggerUrl';
@@ -95,7 +97,72 @@ export async function statusWebhookUrl(
 	if (workflowId === '')
 		throw refuse(ctx, `The option '${LABEL}' needs a saved workflow`, 'Save the workflow first.');
 	const statusUrl = await triggerUrl(ctx, credentials, 'status_url', ctx.getSignedResumeUrl());
-	return `${statusUrl}?${tagQuery(credentials.signatureSecret, credentials.applicationId, workflowId)}`;
+	const own = await ownStatusTrigger(ctx, statusUrl, workflowId, credentials.signatureSecret);
+	return `${own}?${tagQuery(credentials.signatureSecret, credentials.applicationId, workflowId)}`;
+}
+
+/**
+ * This workflow's own Status Trigger URL, asked of the trigger that receives the application's Status
+ * URL (it knows every trigger on the application: shared/webhooks/group.ts). The statuses then go
+ * straight there: they keep arriving while this workflow is active, whichever trigger receives the
+ * application's other events, and take no hand-on inside n8n.
+ */
+async function ownStatusTrigger(
+	ctx: IExecuteFunctions,
+	statusUrl: string,
+	workflowId: string,
+	signatureSecret: string,
+): Promise<string> {
+	const body = JSON.stringify({ op: 'lookup', workflowId });
+	let answer: { statusCode: number; body: unknown } | undefined;
+	try {
+		answer = (await ctx.helpers.httpRequest({
+			method: 'POST',
+			url: statusUrl,
+			body,
+			headers: {
+				'content-type': 'application/json',
+				[GROUP_HEADER]: signHandover(body, signatureSecret, Date.now(), 'group'),
+			},
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: 15_000,
+			json: false,
+		})) as { statusCode: number; body: unknown };
+	} catch {
+		answer = undefined;
+	}
+	const raw = answer?.body;
+	let url: unknown;
+	try {
+		const value: unknown =
+			typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw;
+		url = (value as { url?: unknown } | undefined)?.url;
+	} catch {
+		url = undefined;
+	}
+	if (answer?.statusCode === 200 && typeof url === 'string' && sameOrigin(url, statusUrl))
+		return url;
+	if (answer?.statusCode === 404)
+		throw refuse(
+			ctx,
+			`The option '${LABEL}' needs an active Vonage Message Status Trigger in this workflow`,
+			'Add a Vonage Message Status Trigger (Registration: Automatic) to this workflow and publish it, or remove the option.',
+		);
+	throw refuse(
+		ctx,
+		`The option '${LABEL}' could not ask the application's Status Trigger which trigger is this workflow's (${answer ? `HTTP ${answer.statusCode}` : 'no answer'})`,
+		"Check that the credentials of the Status Triggers on this application have the same Signature Secret as this one, and that n8n's webhook URL (WEBHOOK_URL) reaches this n8n.",
+	);
+}
+
+function sameOrigin(a: string, b: string): boolean {
+	try {
+		return new URL(a).origin === new URL(b).origin;
+	} catch {
+		return false;
+	}
 }
 
 /** Send on any channel, with the option above. */
