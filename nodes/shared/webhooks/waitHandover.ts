@@ -239,6 +239,12 @@ export async function resumeWaitingReply(
 		text: typeof reply.text === 'string' ? reply.text : null,
 	});
 	if (!taken) return 'none';
+	if (taken === 'pending') {
+		ctx.logger.info(
+			`${ctx.getNode().name}: a reply came before its question was confirmed sent; answered 503 so that Vonage sends it again`,
+		);
+		return 'later';
+	}
 	const { wait, approved } = taken;
 	const result = await forward(
 		ctx,

@@ -22,6 +22,11 @@ export interface Wait extends Omit<RegisterHandover, 'op'> {
 export const MAX_LIVE_WAITS = 2000;
 /** Finished waits (taken, cancelled) are kept this long as tombstones so a stale copy cannot revive them. */
 export const TOMBSTONE_MS = 24 * 60 * 60 * 1000;
+/**
+ * A wait registered this recently but not confirmed yet (its message may be sent, the confirmation on its
+ * way) holds a reply that would take it: the reply is put off (503) rather than given to the workflow.
+ */
+export const CONFIRM_GRACE_MS = 60_000;
 /** A wait without a limit is forgotten after this long. */
 export const UNLIMITED_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -110,17 +115,19 @@ export class WaitRegistry {
 	/**
 	 * The wait a reply resumes, taken in the same synchronous step (two copies of a reply cannot both
 	 * take it): the newest confirmed, unexpired wait for the pair. With approval, a text that matches
-	 * neither keyword list takes nothing (and no older wait is tried).
+	 * neither keyword list takes nothing (and no older wait is tried). `pending` when the newest is
+	 * registered but not yet confirmed (within CONFIRM_GRACE_MS): the reply must come again.
 	 */
 	take(
 		applicationId: string,
 		reply: { channel: string; from: string; to: string; text: string | null },
 		now = Date.now(),
-	): { wait: Wait; approved: boolean | null } | undefined {
+	): { wait: Wait; approved: boolean | null } | 'pending' | undefined {
 		const key = pairKey(applicationId, reply.channel, reply.to, reply.from);
 		let newest: Wait | undefined;
 		for (const wait of this.waits.values()) {
-			if (wait.state !== 'confirmed' || wait.expiresAt <= now) continue;
+			const pending = wait.state === 'registered' && now - wait.createdAt < CONFIRM_GRACE_MS;
+			if ((wait.state !== 'confirmed' && !pending) || wait.expiresAt <= now) continue;
 			if (pairKey(wait.applicationId, wait.channel, wait.ours, wait.theirs) !== key) continue;
 			const newer =
 				!newest ||
@@ -135,6 +142,8 @@ export class WaitRegistry {
 			if (verdict === undefined) return undefined;
 			approved = verdict;
 		}
+		// Its question may be sent, and its confirmation on the way: the reply is to come again.
+		if (newest.state === 'registered') return 'pending';
 		newest.state = 'taken';
 		return { wait: newest, approved };
 	}
