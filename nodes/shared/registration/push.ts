@@ -1,6 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { answerField, postToThisN8n } from '../api/ownRequest';
 import { GROUP_HEADER, type MembersHandover } from '../handover/group';
 import { signHandover } from '../handover/sign';
 
@@ -18,40 +19,21 @@ export async function pushMembers(
 	signatureSecret: string,
 ): Promise<void> {
 	const body = JSON.stringify(list);
-	let answer: { statusCode: number; body: unknown };
-	try {
-		answer = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url: to,
-			body,
-			headers: {
-				'content-type': 'application/json',
-				[GROUP_HEADER]: signHandover(body, signatureSecret, Date.now(), 'group'),
-			},
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: PUSH_TIMEOUT_MS,
-			json: false,
-		})) as { statusCode: number; body: unknown };
-	} catch {
-		// Not the error's own text: n8n rewrites a message naming a network code into its own words.
-		throw new NodeOperationError(ctx.getNode(), 'it did not answer');
-	}
-	let held: unknown;
-	try {
-		const body = answer.body;
-		const value: unknown =
-			typeof body === 'string' || Buffer.isBuffer(body) ? JSON.parse(body.toString()) : body;
-		held = (value as { members?: unknown }).members;
-	} catch {
-		held = undefined;
-	}
-	if (answer.statusCode !== 200 || held !== list.version)
+	const answer = await postToThisN8n(
+		ctx.helpers,
+		to,
+		body,
+		{ [GROUP_HEADER]: signHandover(body, signatureSecret, Date.now(), 'group') },
+		PUSH_TIMEOUT_MS,
+	);
+	// Not the error's own text: n8n rewrites a message naming a network code into its own words.
+	if (answer.status === undefined) throw new NodeOperationError(ctx.getNode(), 'it did not answer');
+	const held = answerField(answer.text, 'members');
+	if (answer.status !== 200 || held !== list.version)
 		throw new NodeOperationError(
 			ctx.getNode(),
-			answer.statusCode === 401
+			answer.status === 401
 				? 'it refused the signature: both credentials need the same Signature Secret'
-				: `it answered HTTP ${answer.statusCode}`,
+				: `it answered HTTP ${answer.status}`,
 		);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { answerField, postToThisN8n } from '../api/ownRequest';
 import {
 	GROUP_HEADER,
 	readGroupHandover,
@@ -149,45 +150,22 @@ async function handTo(
 	if (!servedHere(ownUrl(ctx), member.url)) return { took: false, failed: false };
 	const search = new URL(ctx.getRequestObject().url ?? '/', 'http://localhost').search;
 	const body = JSON.stringify({ op: 'event', id: randomUUID(), event });
-	let status: number;
-	let text: string;
-	try {
-		const response = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url: `${member.url}${search}`,
-			body,
-			headers: {
-				'content-type': 'application/json',
-				[GROUP_HEADER]: signHandover(body, secret, Date.now(), 'group'),
-			},
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: FORWARD_TIMEOUT_MS,
-			json: false,
-		})) as { statusCode: number; body: unknown };
-		status = response.statusCode;
-		const answer = response.body;
-		text =
-			typeof answer === 'string' || Buffer.isBuffer(answer)
-				? answer.toString()
-				: JSON.stringify(answer ?? '');
-	} catch {
-		return { took: false, failed: true };
-	}
+	const { status, text } = await postToThisN8n(
+		ctx.helpers,
+		`${member.url}${search}`,
+		body,
+		{ [GROUP_HEADER]: signHandover(body, secret, Date.now(), 'group') },
+		FORWARD_TIMEOUT_MS,
+	);
+	if (status === undefined) return { took: false, failed: true };
 	if (status >= 500 || status === 429) return { took: false, failed: true };
 	if (status !== 200) {
 		// 404: deactivated meanwhile; 401: another Signature Secret. Neither gets better by retrying.
 		ctx.logger.warn(`${ctx.getNode().name}: workflow ${member.workflowId} answered ${status}`);
 		return { took: false, failed: false };
 	}
-	let ignoredFor: unknown;
-	try {
-		const answer = JSON.parse(text) as { status?: unknown; reason?: unknown };
-		ignoredFor = answer.status === 'ignored' ? answer.reason : undefined;
-	} catch {
-		ignoredFor = undefined;
-	}
+	const ignoredFor =
+		answerField(text, 'status') === 'ignored' ? answerField(text, 'reason') : undefined;
 	return { took: ignoredFor === undefined || ignoredFor === 'duplicate event', failed: false };
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { answerField, postToThisN8n } from '../api/ownRequest';
 import { HANDOVER_HEADER, signHandover, verifyHandover } from '../handover/sign';
 import { readTriggerHandover, type ResumeHandover } from '../handover/messages';
 import { waits, type Wait } from './waits';
@@ -176,44 +177,16 @@ async function forward(
 	}
 }
 
-async function post(ctx: IWebhookFunctions, url: string, body: string, secret: string) {
-	try {
-		const response = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body,
-			headers: {
-				'content-type': 'application/json',
-				[HANDOVER_HEADER]: signHandover(body, secret),
-			},
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: FORWARD_TIMEOUT_MS,
-			json: false,
-		})) as { statusCode: number; body: unknown };
-		const text =
-			typeof response.body === 'string'
-				? response.body
-				: Buffer.isBuffer(response.body)
-					? response.body.toString('utf8')
-					: JSON.stringify(response.body ?? '');
-		return { status: response.statusCode, text };
-	} catch {
-		return { status: undefined, text: '' };
-	}
-}
+const post = async (ctx: IWebhookFunctions, url: string, body: string, secret: string) =>
+	await postToThisN8n(
+		ctx.helpers,
+		url,
+		body,
+		{ [HANDOVER_HEADER]: signHandover(body, secret) },
+		FORWARD_TIMEOUT_MS,
+	);
 
-function resumedId(text: string): unknown {
-	try {
-		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null && Object.hasOwn(value, 'resumed')
-			? (value as { resumed: unknown }).resumed
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
+const resumedId = (text: string): unknown => answerField(text, 'resumed');
 
 /**
  * What became of a reply: `resumed` (a waiting execution took it), `none` (no wait matches, or the

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { assertCredentials } from '../../sending/credentials';
 import { apiVersionOf, sendMessages } from '../../sending/execute';
+import { answerField, postToThisN8n } from '../../../shared/api/ownRequest';
 import { GROUP_HEADER } from '../../../shared/handover/group';
 import { signHandover } from '../../../shared/handover/sign';
 import { tagQuery } from '../../../shared/handover/statusTag';
@@ -114,37 +115,16 @@ async function ownStatusTrigger(
 	signatureSecret: string,
 ): Promise<string> {
 	const body = JSON.stringify({ op: 'lookup', workflowId });
-	let answer: { statusCode: number; body: unknown } | undefined;
-	try {
-		answer = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url: statusUrl,
-			body,
-			headers: {
-				'content-type': 'application/json',
-				[GROUP_HEADER]: signHandover(body, signatureSecret, Date.now(), 'group'),
-			},
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: 15_000,
-			json: false,
-		})) as { statusCode: number; body: unknown };
-	} catch {
-		answer = undefined;
-	}
-	const raw = answer?.body;
-	let url: unknown;
-	try {
-		const value: unknown =
-			typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw;
-		url = (value as { url?: unknown } | undefined)?.url;
-	} catch {
-		url = undefined;
-	}
-	if (answer?.statusCode === 200 && typeof url === 'string' && sameOrigin(url, statusUrl))
-		return url;
-	if (answer?.statusCode === 404)
+	const answer = await postToThisN8n(
+		ctx.helpers,
+		statusUrl,
+		body,
+		{ [GROUP_HEADER]: signHandover(body, signatureSecret, Date.now(), 'group') },
+		15_000,
+	);
+	const url = answerField(answer.text, 'url');
+	if (answer.status === 200 && typeof url === 'string' && sameOrigin(url, statusUrl)) return url;
+	if (answer.status === 404)
 		throw refuse(
 			ctx,
 			`The option '${LABEL}' needs an active Vonage Message Status Trigger in this workflow`,
@@ -152,7 +132,7 @@ async function ownStatusTrigger(
 		);
 	throw refuse(
 		ctx,
-		`The option '${LABEL}' could not ask the application's Status Trigger which trigger is this workflow's (${answer ? `HTTP ${answer.statusCode}` : 'no answer'})`,
+		`The option '${LABEL}' could not ask the application's Status Trigger which trigger is this workflow's (${answer.status !== undefined ? `HTTP ${answer.status}` : 'no answer'})`,
 		"Check that the credentials of the Status Triggers on this application have the same Signature Secret as this one, and that n8n's webhook URL (WEBHOOK_URL) reaches this n8n.",
 	);
 }
