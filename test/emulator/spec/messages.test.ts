@@ -117,6 +117,17 @@ describe('authentication', () => {
 		expect(new Set(emu.accepted.map((m) => m.jti)).size).toBe(1);
 	});
 
+	it('checks the signature of a token it has not seen, even when one with the same claims was accepted', async () => {
+		const token = appJwt(emu.credentials, { exp: now() + 300 });
+		expect((await send(emu, `Bearer ${token}`)).status).toBe(202);
+		const [header, payload] = token.split('.');
+		const forged = `${header}.${payload}.${appJwt(emu.credentials, { exp: now() + 300 }).split('.')[2]}`;
+		const res = await send(emu, `Bearer ${forged}`);
+		expect(res.status).toBe(401);
+		expect(res.data.detail).toMatch(/invalid signature/);
+		expect(emu.accepted).toHaveLength(1);
+	});
+
 	it('refuses a token it accepted before once its exp has passed', async () => {
 		const authorization = bearer(emu.credentials, { exp: now() + 2 });
 		expect((await send(emu, authorization)).status).toBe(202);
