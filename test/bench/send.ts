@@ -203,6 +203,42 @@ async function measure(emulator: EmulatorProcess, latencyMs: number, run: Run): 
 	};
 }
 
+/** Rounds of the JWT and Basic node runs compared for CPU per message. */
+const CPU_ROUNDS = 5;
+
+/**
+ * The round with the least CPU per message: what the other processes on this shared machine do only
+ * ever adds to a run's CPU time (cache, the second hardware thread), so the least is the run's own cost.
+ */
+function bestRound(rounds: Measured[]): Measured {
+	const best = rounds.reduce((a, b) => (b.cpuMsPerMessage < a.cpuMsPerMessage ? b : a));
+	return { ...best, label: `${best.label} (best of ${rounds.length})` };
+}
+
+/**
+ * JWT and Basic at one concurrency, measured in turns (JWT first, then Basic first, ...) so that
+ * neither gets more of the shared machine's quiet or busy moments; each reported by its best round.
+ * Measured once each, the ratio moved by more than 0.3 between runs of the bench.
+ */
+async function measureInTurns(
+	[jwt, basic]: [Run, Run],
+	once: (run: Run) => Promise<Measured>,
+): Promise<Measured[]> {
+	const jwtRounds: Measured[] = [];
+	const basicRounds: Measured[] = [];
+	for (let round = 0; round < CPU_ROUNDS; round++) {
+		const jwtRun = { ...jwt, profiled: jwt.profiled === true && round === 0 };
+		if (round % 2 === 0) {
+			jwtRounds.push(await once(jwtRun));
+			basicRounds.push(await once(basic));
+		} else {
+			basicRounds.push(await once(basic));
+			jwtRounds.push(await once(jwtRun));
+		}
+	}
+	return [bestRound(jwtRounds), bestRound(basicRounds)];
+}
+
 export async function benchSend(options: SendOptions): Promise<void> {
 	const dir = path.join(DEV_DIR, 'bench', 'send');
 	fs.mkdirSync(dir, { recursive: true });
@@ -213,7 +249,7 @@ export async function benchSend(options: SendOptions): Promise<void> {
 		extraArgs: ['--latency', String(options.latencyMs)],
 	});
 	const { items } = options;
-	const runs: Run[] = [
+	const runs: Array<Run | [jwt: Run, basic: Run]> = [
 		{
 			kind: 'node',
 			label: 'one at a time (loop baseline)',
@@ -222,8 +258,10 @@ export async function benchSend(options: SendOptions): Promise<void> {
 		},
 		{ kind: 'plain', label: 'plain HTTP, 10 parallel (machine)', items, concurrency: 10 },
 		{ kind: 'plain-jwt', label: 'plain HTTP + JWT, 10 parallel', items, concurrency: 10 },
-		{ kind: 'node', label: '10 parallel, cap off', items, concurrency: 10 },
-		{ kind: 'node-basic', label: '10 parallel, cap off, Basic', items, concurrency: 10 },
+		[
+			{ kind: 'node', label: '10 parallel, cap off', items, concurrency: 10 },
+			{ kind: 'node-basic', label: '10 parallel, cap off, Basic', items, concurrency: 10 },
+		],
 		{ kind: 'node-fixed', label: '10 parallel, fixed parameters', items, concurrency: 10 },
 		{
 			kind: 'plain',
@@ -237,19 +275,21 @@ export async function benchSend(options: SendOptions): Promise<void> {
 			items: items * 5,
 			concurrency: 50,
 		},
-		{
-			kind: 'node',
-			label: '50 parallel, cap off',
-			items: items * 5,
-			concurrency: 50,
-			profiled: true,
-		},
-		{
-			kind: 'node-basic',
-			label: '50 parallel, cap off, Basic',
-			items: items * 5,
-			concurrency: 50,
-		},
+		[
+			{
+				kind: 'node',
+				label: '50 parallel, cap off',
+				items: items * 5,
+				concurrency: 50,
+				profiled: true,
+			},
+			{
+				kind: 'node-basic',
+				label: '50 parallel, cap off, Basic',
+				items: items * 5,
+				concurrency: 50,
+			},
+		],
 		{
 			kind: 'node-fixed',
 			label: '50 parallel, fixed parameters',
@@ -267,13 +307,15 @@ export async function benchSend(options: SendOptions): Promise<void> {
 			items,
 			concurrency: 50,
 		});
-		for (const run of runs) {
+		const once = async (run: Run) => {
 			const measureRun = async () => await measure(emulator, options.latencyMs, run);
-			rows.push(
-				run.profiled
-					? await profiled(options.profile, () => run.items, measureRun)
-					: await measureRun(),
-			);
+			return run.profiled
+				? await profiled(options.profile, () => run.items, measureRun)
+				: await measureRun();
+		};
+		for (const run of runs) {
+			if (Array.isArray(run)) rows.push(...(await measureInTurns(run, once)));
+			else rows.push(await once(run));
 		}
 	} finally {
 		await emulator.stop();
