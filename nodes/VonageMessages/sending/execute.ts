@@ -68,6 +68,13 @@ function withWebhookUrl(body: IDataObject, webhookUrl: string): void {
 		for (const step of body.failover as IDataObject[]) step.webhook_url = webhookUrl;
 }
 
+/**
+ * The first items' bodies are built in the checking pass and kept for their turn, so that a run of up
+ * to this many items reads each item's parameters once; later items are read again at their turn (an
+ * expression evaluated twice), so that a long run holds at most this many bodies waiting.
+ */
+export const BODIES_KEPT_AHEAD = 1000;
+
 /** Where each item stands; one byte per item, so a run of 100 000 items keeps 100 kB of it. */
 const PENDING = 0;
 const INVALID = 1;
@@ -91,9 +98,10 @@ function asNodeError(
  * Vonage certainly did not accept. `webhookUrl`: every message's own status URL (v1 only; checked by
  * the caller).
  *
- * Memory: the checking pass keeps only each item's output fields (what its output item will hold); a
- * body is built again from its item when a sender takes it, and dropped once its request is done. So
- * the run holds n8n's input and output items, one byte of state per item and the bodies in flight.
+ * Memory: the checking pass keeps the first BODIES_KEPT_AHEAD items' bodies and only the output fields
+ * (what its output item will hold) of the others, whose body is built again from the item when a sender
+ * takes it; each body is dropped once its request is done. So the run holds n8n's input and output
+ * items, one byte of state per item and at most BODIES_KEPT_AHEAD bodies plus those in flight.
  */
 export async function sendMessages(
 	this: IExecuteFunctions,
@@ -110,10 +118,16 @@ export async function sendMessages(
 	/** Each valid item's output fields, from the checking pass, until its output item replaces them. */
 	const summaries: Array<IDataObject | undefined> = new Array(items.length).fill(undefined);
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length).fill(undefined);
+	/** The bodies built in the checking pass, by item, until a sender takes them. */
+	const ahead = new Map<number, PreparedMessage>();
 	let valid = 0;
 	for (let i = 0; i < items.length; i++) {
 		try {
-			summaries[i] = checkItem(this, channel, version, i);
+			if (i < BODIES_KEPT_AHEAD) {
+				const prepared = prepareMessage(this, channel, version, i);
+				ahead.set(i, prepared);
+				summaries[i] = prepared.summary;
+			} else summaries[i] = checkItem(this, channel, version, i);
 			valid++;
 		} catch (error) {
 			const invalid = asNodeError(this, error, i);
@@ -160,10 +174,11 @@ export async function sendMessages(
 		options.concurrency,
 		async (i) => {
 			if (state[i] !== PENDING) return;
-			let message: PreparedMessage;
+			let message: PreparedMessage | undefined = ahead.get(i);
+			ahead.delete(i);
 			try {
-				// Built again from the item (it was checked above): no body waits in memory for its turn.
-				message = prepareMessage(this, channel, version, i);
+				// Beyond the bodies kept ahead, built again from the item (it was checked above).
+				message ??= prepareMessage(this, channel, version, i);
 			} catch (error) {
 				settle(i, { ok: false, mayHaveBeenSent: false, error: asNodeError(this, error, i) });
 				progress.record(false);

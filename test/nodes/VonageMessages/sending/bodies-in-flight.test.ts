@@ -1,8 +1,10 @@
 // Issue 20: a long send holds no copy of every body until the end. Every item is still checked before
-// anything is sent, but a body is built only when a sender takes its item, so at any moment the bodies
-// built and not yet received by Vonage are at most the parallel requests.
+// anything is sent; the first BODIES_KEPT_AHEAD bodies are built then and kept for their turn (each item's
+// parameters read once), later ones only when a sender takes their item, so at any moment the bodies
+// built and not yet received by Vonage are at most BODIES_KEPT_AHEAD plus the parallel requests.
 import type { IDataObject } from 'n8n-workflow';
 
+import { BODIES_KEPT_AHEAD } from '../../../../nodes/VonageMessages/sending/execute';
 import { useEmulator } from '../../../support/emulator-fixture';
 import { customers, sendSms } from '../../../support/setup';
 
@@ -32,23 +34,42 @@ beforeEach(() => {
 });
 
 describe('bodies of a long send', () => {
-	it.each([
-		['Continue On Fail off', false],
-		['Continue On Fail on', true],
-	])('are built at their turn, at most one per parallel request (%s)', async (_label, onFail) => {
+	it('a run within the bodies kept ahead builds each body once, all in the checking pass', async () => {
 		const { outputs, error } = await sendSms({
 			emulator,
 			authType: 'basic',
 			items: customers(60),
-			continueOnFail: onFail,
 			parameters: { options: { concurrency: 4 } },
 		});
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(60);
 		expect(emulator.accepted).toHaveLength(60);
 		expect(built).toBe(60);
-		expect(Math.max(...waiting)).toBeLessThanOrEqual(4);
+		expect(waiting).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
 	});
+
+	it.each([
+		['Continue On Fail off', false],
+		['Continue On Fail on', true],
+	])(
+		'beyond them, are built at their turn: never more waiting than those kept plus the parallel requests (%s)',
+		async (_label, onFail) => {
+			const count = BODIES_KEPT_AHEAD + 60;
+			const { outputs, error } = await sendSms({
+				emulator,
+				authType: 'basic',
+				items: customers(count),
+				continueOnFail: onFail,
+				parameters: { options: { concurrency: 4, maxPerSecond: 1000 } },
+			});
+			expect(error).toBeUndefined();
+			expect(outputs[0]).toHaveLength(count);
+			expect(emulator.accepted).toHaveLength(count);
+			expect(built).toBe(count);
+			expect(Math.max(...waiting)).toBeLessThanOrEqual(BODIES_KEPT_AHEAD + 4);
+			expect(Math.max(...waiting.slice(BODIES_KEPT_AHEAD + 4))).toBeLessThan(BODIES_KEPT_AHEAD);
+		},
+	);
 
 	it('still checks every item before the first is sent', async () => {
 		const items = customers(30);
@@ -61,6 +82,6 @@ describe('bodies of a long send', () => {
 		});
 		expect(error?.message).toMatch(/'To' in item 29/);
 		expect(emulator.requests).toHaveLength(0);
-		expect(built).toBe(0);
+		expect(built).toBe(29);
 	});
 });
