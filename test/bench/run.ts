@@ -6,7 +6,7 @@
  *   send     Send SMS through n8n-core's engine to the emulator with latency: one-at-a-time loop,
  *            10 and 50 parallel with the cap off (items mapped by expressions, and fixed parameters),
  *            beside the ideal (concurrency / latency) and plain HTTP (Basic, and a JWT per request), and the
- *            node with Basic (CPU per message of JWT vs Basic);
+ *            node with Basic (CPU per message of JWT vs Basic: five rounds each in turns, best round);
  *            checking and sending apart; CPU per message of this process and of the emulator.
  *            --latency MS (100)  --items N (500; 50 parallel sends 5 x N)  --loop-items N (50)
  *   large    one send of 10 000 and one of 100 000 items (fixed parameters, JWT, 50 parallel, cap off)
