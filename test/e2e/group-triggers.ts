@@ -3,7 +3,7 @@
 // inbound messages posted through the emulator, and which workflow started for which message.
 import * as assert from 'node:assert/strict';
 
-import { waitFor } from './n8n/proc';
+import { isServed, waitFor } from './n8n/proc';
 import type { Execution, Workflow, WorkflowInput } from './n8n/server';
 import type { Context } from './scenarios';
 import { INBOUND_TRIGGER, productionUrl, triggerToNoOp } from './workflows';
@@ -81,21 +81,11 @@ export async function publish(ctx: Context, trigger: Trigger): Promise<void> {
 		async () => {
 			if ((await registeredUrl(ctx, trigger)) !== trigger.url) return undefined;
 			if (!ours(ctx, (await ctx.emulator.applicationWebhooks())[trigger.key])) return undefined;
-			return (await served(trigger)) ? true : undefined;
+			return (await isServed(trigger.url)) ? true : undefined;
 		},
 		30_000,
 		250,
 	);
-}
-
-/** Whether n8n serves the trigger's URL (anything but 404: unsigned, it answers 503). */
-async function served(trigger: Trigger): Promise<boolean> {
-	const res = await fetch(trigger.url, {
-		method: 'POST',
-		body: '{}',
-		headers: { 'content-type': 'application/json' },
-	});
-	return res.status !== 404;
 }
 
 /**
@@ -112,7 +102,7 @@ export async function unpublish(
 	await ctx.n8n.unpublishWorkflow(trigger.workflow.id);
 	await waitFor(
 		`n8n to stop serving ${trigger.workflow.name}`,
-		async () => ((await served(trigger)) ? undefined : true),
+		async () => ((await isServed(trigger.url)) ? undefined : true),
 		30_000,
 		200,
 	);

@@ -3,7 +3,7 @@
 // puts back what the first found), and n8n restarted with three published (each still gets exactly its messages).
 import * as assert from 'node:assert/strict';
 
-import { waitFor } from './n8n/proc';
+import { isServed, waitFor } from './n8n/proc';
 import { N8nServer } from './n8n/server';
 import {
 	assertNoTriggerOn,
@@ -121,14 +121,7 @@ async function restart(ctx: Context, triggers: Trigger[]): Promise<void> {
 	for (const t of triggers)
 		await waitFor(
 			`${t.workflow.name} to be served again`,
-			async () => {
-				const res = await fetch(t.url, {
-					method: 'POST',
-					body: '{}',
-					headers: { 'content-type': 'application/json' },
-				});
-				return res.status === 404 ? undefined : true;
-			},
+			async () => ((await isServed(t.url)) ? true : undefined),
 			60_000,
 			250,
 		);

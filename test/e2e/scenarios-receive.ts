@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 
-import { waitFor } from './n8n/proc';
+import { isServed, waitFor } from './n8n/proc';
 import type { Execution, Workflow, WorkflowInput } from './n8n/server';
 import { signWebhook } from './emulator-client';
 import type { Context, Scenario } from './scenarios';
@@ -50,7 +50,7 @@ async function receiver(ctx: Context): Promise<{ workflow: Workflow; url: string
 	);
 	await waitFor(
 		'the trigger URL to be served',
-		async () => ((await post(url, '{}')).status === 404 ? undefined : true),
+		async () => ((await isServed(url)) ? true : undefined),
 		30_000,
 		250,
 	);

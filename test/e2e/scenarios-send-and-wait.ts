@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 
-import { waitFor } from './n8n/proc';
+import { isServed, waitFor } from './n8n/proc';
 import { N8nServer, type Execution, type Workflow, type WorkflowInput } from './n8n/server';
 import { signWebhook } from './emulator-client';
 import type { Context, Scenario } from './scenarios';
@@ -113,12 +113,7 @@ async function setup(ctx: Context): Promise<Setup> {
 		'the Inbound URL to be the wait trigger and served',
 		async () => {
 			if ((await ctx.emulator.applicationWebhooks()).inbound_url !== triggerUrl) return undefined;
-			const res = await fetch(triggerUrl, {
-				method: 'POST',
-				body: '{}',
-				headers: { 'content-type': 'application/json' },
-			});
-			return res.status === 404 ? undefined : true;
+			return (await isServed(triggerUrl)) ? true : undefined;
 		},
 		30_000,
 		250,
@@ -436,14 +431,7 @@ export const sendAndWaitScenarios: Scenario[] = [
 			ctx.n8n = await N8nServer.start({ ...options, port });
 			await waitFor(
 				'the Inbound Trigger to be served again',
-				async () => {
-					const res = await fetch(triggerUrl, {
-						method: 'POST',
-						body: '{}',
-						headers: { 'content-type': 'application/json' },
-					});
-					return res.status === 404 ? undefined : true;
-				},
+				async () => ((await isServed(triggerUrl)) ? true : undefined),
 				60_000,
 				250,
 			);

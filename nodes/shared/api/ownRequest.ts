@@ -41,6 +41,15 @@ export async function postToThisN8n(
 	}
 }
 
+/** Every trigger of one n8n process lives under its one webhook base URL (n8n's WEBHOOK_URL). */
+export function sameOrigin(a: string, b: string): boolean {
+	try {
+		return new URL(a).origin === new URL(b).origin;
+	} catch {
+		return false;
+	}
+}
+
 /** A field of a JSON object answer, or undefined (not JSON, not an object, no such own field). */
 export function answerField(text: string, field: string): unknown {
 	try {

@@ -15,7 +15,8 @@ import {
 	type WebhookSetting,
 } from './applications';
 import { applicationsBaseUrl } from '../api/baseUrl';
-import { oneAtATime, refuseTakeOver, registrations, sameOrigin } from './registrations';
+import { sameOrigin } from '../api/ownRequest';
+import { oneAtATime, refuseTakeOver, registrations } from './registrations';
 import { groups, type OriginalState } from './groups';
 import { joinGroup, leaveGroup, memberOf, receiverList, type GroupOptions } from './joining';
 

@@ -1,6 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sameOrigin } from '../api/ownRequest';
 import { MANUAL_HINT, type WebhookKey } from './applications';
 
 /** Who holds a trigger URL of this n8n right now. */
@@ -58,15 +59,6 @@ class LiveRegistrations {
 }
 
 export const registrations = new LiveRegistrations();
-
-/** Every trigger of one n8n process lives under its one webhook base URL (n8n's WEBHOOK_URL). */
-export function sameOrigin(a: string, b: string): boolean {
-	try {
-		return new URL(a).origin === new URL(b).origin;
-	} catch {
-		return false;
-	}
-}
 
 export const FIELD: Record<WebhookKey, string> = {
 	status_url: 'Status URL',

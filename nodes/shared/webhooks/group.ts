@@ -157,8 +157,7 @@ async function handTo(
 		{ [GROUP_HEADER]: signHandover(body, secret, Date.now(), 'group') },
 		FORWARD_TIMEOUT_MS,
 	);
-	if (status === undefined) return { took: false, failed: true };
-	if (status >= 500 || status === 429) return { took: false, failed: true };
+	if (status === undefined || status >= 500 || status === 429) return { took: false, failed: true };
 	if (status !== 200) {
 		// 404: deactivated meanwhile; 401: another Signature Secret. Neither gets better by retrying.
 		ctx.logger.warn(`${ctx.getNode().name}: workflow ${member.workflowId} answered ${status}`);

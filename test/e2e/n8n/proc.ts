@@ -230,6 +230,17 @@ export async function waitFor<T>(
 	}
 }
 
+/** Whether n8n serves a webhook URL: anything but 404 to an empty POST (unsigned, a trigger answers 503). */
+export async function isServed(url: string): Promise<boolean> {
+	const res = await fetch(url, {
+		method: 'POST',
+		body: '{}',
+		headers: { 'content-type': 'application/json' },
+	});
+	await res.arrayBuffer();
+	return res.status !== 404;
+}
+
 /** An environment without the npm_config_* variables an `npm run` parent passes down. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};

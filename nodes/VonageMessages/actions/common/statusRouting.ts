@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { assertCredentials } from '../../sending/credentials';
 import { apiVersionOf, sendMessages } from '../../sending/execute';
-import { answerField, postToThisN8n } from '../../../shared/api/ownRequest';
+import { answerField, postToThisN8n, sameOrigin } from '../../../shared/api/ownRequest';
 import { GROUP_HEADER } from '../../../shared/handover/group';
 import { signHandover } from '../../../shared/handover/sign';
 import { tagQuery } from '../../../shared/handover/statusTag';
@@ -135,14 +135,6 @@ async function ownStatusTrigger(
 		`The option '${LABEL}' could not ask the application's Status Trigger which trigger is this workflow's (${answer.status !== undefined ? `HTTP ${answer.status}` : 'no answer'})`,
 		"Check that the credentials of the Status Triggers on this application have the same Signature Secret as this one, and that n8n's webhook URL (WEBHOOK_URL) reaches this n8n.",
 	);
-}
-
-function sameOrigin(a: string, b: string): boolean {
-	try {
-		return new URL(a).origin === new URL(b).origin;
-	} catch {
-		return false;
-	}
 }
 
 /** Send on any channel, with the option above. */
